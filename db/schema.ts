@@ -1,0 +1,4 @@
+// Every table, one file per domain; drizzle-kit reads this to generate migrations.
+export * from "./platform";
+export * from "./auth";
+export * from "./notifications";

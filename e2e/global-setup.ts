@@ -1,0 +1,30 @@
+// Browser tests' globalSetup: starts the whole platform (embedded PGlite, as on a fresh machine) on a free port and finds Chromium.
+import { createServer } from "node:net";
+import type { TestProject } from "vitest/node";
+import { findChromium } from "../scripts/platform/chromium";
+import { startPlatform } from "../scripts/platform/start-platform";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) throw new Error("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.");
+  const platform = await startPlatform({
+    port: await freePort(),
+    redisUrl: process.env.REDIS_URL,
+    buildWeb: false,
+    log: (message) => console.log(`[e2e-platform] ${message}`),
+  });
+  project.provide("baseUrl", platform.url.replace("127.0.0.1", "localhost"));
+  project.provide("chromiumPath", chromiumPath);
+  return () => platform.stop();
+}

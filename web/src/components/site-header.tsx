@@ -1,0 +1,59 @@
+// The top bar: brand, main navigation and the account controls for the current session.
+import { useState } from "react";
+import { Link, NavLink, useNavigate } from "react-router";
+import { api } from "../app/api";
+import { useAppSelector } from "../app/store";
+import { selectSessionStatus, selectUser } from "../features/auth/auth-slice";
+
+export function SiteHeader() {
+  const status = useAppSelector(selectSessionStatus);
+  const user = useAppSelector(selectUser);
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut(): Promise<void> {
+    setSigningOut(true);
+    // Leave any signed-in-only page first so it does not bounce to the sign-in page.
+    await navigate("/");
+    await api.signOut();
+    setSigningOut(false);
+  }
+
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            M
+          </span>
+          Mnbara
+        </Link>
+        <nav aria-label="Main" className="nav">
+          <NavLink to="/" end className="nav-link">
+            Home
+          </NavLink>
+          {status === "signedOut" && (
+            <>
+              <NavLink to="/sign-in" className="nav-link">
+                Sign in
+              </NavLink>
+              <NavLink to="/register" className="nav-link nav-link-primary">
+                Register
+              </NavLink>
+            </>
+          )}
+          {user !== null && (
+            <>
+              <NavLink to="/profile" className="nav-link nav-user">
+                {user.displayName}
+              </NavLink>
+              <button type="button" className="button button-secondary button-small" onClick={() => void signOut()} disabled={signingOut}>
+                Sign out
+              </button>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

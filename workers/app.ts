@@ -1,0 +1,62 @@
+// The Hono app: middleware in order, every domain's routes, the OpenAPI document, and the web app for everything else.
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { authRoutes } from "./auth/routes";
+import { docsRoutes } from "./docs/routes";
+import { healthRoutes } from "./health/routes";
+import { notificationRoutes } from "./notifications/routes";
+import { AppError } from "./platform/errors";
+import { createRouter } from "./platform/hono";
+import { MAX_JSON_BODY_BYTES } from "./platform/limits";
+import { onError, problemResponse, requestId, servicesScope } from "./platform/middleware";
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use("*", requestId);
+  app.use(
+    "/v1/*",
+    cors({
+      origin: (origin, c) => (origin === c.env.APP_ORIGIN ? origin : null),
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+      allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "ETag"],
+      maxAge: 600,
+    }),
+  );
+  app.use("/v1/*", secureHeaders({ crossOriginResourcePolicy: "same-site" }));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: (c) => problemResponse(c, new AppError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`)),
+    }),
+  );
+  app.use("/v1/*", servicesScope);
+
+  app.route("/", healthRoutes);
+  app.route("/", authRoutes);
+  app.route("/", notificationRoutes);
+  app.route("/", docsRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.doc31("/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Mnbara API",
+      version: "1.0.0",
+      description: "Marketplace, live auctions, wallet and escrow, and crowdshipping. Errors are RFC 9457 problem+json; money is integer minor units with an ISO-4217 currency.",
+    },
+    servers: [{ url: "/" }],
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/v1/") || c.req.path === "/v1") return problemResponse(c, new AppError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
+    return c.env.ASSETS.fetch(c.req.raw); // the React app (single-page: unknown paths get index.html)
+  });
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

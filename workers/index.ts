@@ -1,0 +1,34 @@
+// The Worker's entry: HTTP (API + web app), the event queues, and cron.
+import { createApp } from "./app";
+import type { AppEnv } from "./env";
+import { consumeDeadLetters, consumeEvents } from "./events/consumer";
+import { createScope } from "./platform/context";
+import { relayPendingEvents } from "./platform/events";
+import { createLogger } from "./platform/logger";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+
+  async queue(batch, env, _ctx) {
+    const log = createLogger(env.LOG_LEVEL);
+    if (batch.queue.endsWith("-dlq")) await consumeDeadLetters(batch, env, log);
+    else await consumeEvents(batch, env, log);
+  },
+
+  async scheduled(controller, env, ctx) {
+    const log = createLogger(env.LOG_LEVEL, { cron: controller.cron });
+    const scope = createScope(env, log, `cron:${controller.scheduledTime}`, { ip: null, userAgent: null });
+    const run = (async () => {
+      try {
+        const relayed = await relayPendingEvents(scope.ctx);
+        if (relayed > 0) log.info("outbox relay", { relayed });
+      } finally {
+        await scope.close();
+      }
+    })();
+    ctx.waitUntil(run);
+    await run;
+  },
+} satisfies ExportedHandler<AppEnv>;

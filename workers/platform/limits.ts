@@ -1,0 +1,58 @@
+// Every limit Mnbara enforces, in one place, each with the reason it exists.
+
+/** Largest JSON body any route accepts; bigger bodies are refused with 413 before parsing. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024; // no API body in the contract comes near this
+
+/** Lists never return more than this many items in one page (API.md: `limit` max 100). */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Access tokens are short-lived so a leaked one is useful for minutes, not days. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** A refresh token lives 30 days; each use rotates it. */
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** Clock skew tolerated when checking JWT times (edge locations' clocks drift a little). */
+export const JWT_CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * PBKDF2-SHA256 iterations. Cloudflare caps WebCrypto PBKDF2 at 100,000 iterations in production,
+ * so this is the most we may use; a server-side pepper (HMAC secret) makes up for the lower count.
+ */
+export const PASSWORD_PBKDF2_ITERATIONS = 100_000;
+export const PASSWORD_MIN_LENGTH = 10; // NIST SP 800-63B asks for at least 8; we ask a little more
+export const PASSWORD_MAX_LENGTH = 128; // bounds hashing cost per request
+
+/** Login throttling: per account and per client IP, sliding windows. */
+export const LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
+export const LOGIN_ATTEMPTS_PER_IP = 50;
+export const LOGIN_WINDOW_SECONDS = 15 * 60;
+/** Registrations per IP, so one client cannot mint thousands of accounts. */
+export const REGISTRATIONS_PER_IP = 20;
+export const REGISTRATION_WINDOW_SECONDS = 60 * 60;
+
+/** TOTP (RFC 6238): 6 digits, 30 s period, one step either side accepted for clock drift. */
+export const TOTP_DIGITS = 6;
+export const TOTP_PERIOD_SECONDS = 30;
+export const TOTP_WINDOW_STEPS = 1;
+
+/** Realtime tickets (API.md): single use, bound to a user and path, valid 30 s. */
+export const REALTIME_TICKET_TTL_SECONDS = 30;
+
+/** Outbox relay: rows per cron pass, and how old a row must be before cron takes over from waitUntil. */
+export const OUTBOX_RELAY_BATCH_SIZE = 100; // Queues accept at most 100 messages per sendBatch
+export const OUTBOX_RELAY_PASSES_PER_RUN = 20; // bounds one cron run to 2,000 events
+export const OUTBOX_RELAY_GRACE_SECONDS = 30;
+/** Consumer retries: exponential backoff capped at 10 minutes; after max_retries (wrangler.toml) → DLQ. */
+export const EVENT_RETRY_BASE_DELAY_SECONDS = 5;
+export const EVENT_RETRY_MAX_DELAY_SECONDS = 600;
+
+/** Per-isolate fallback rate limiter (no Redis): keys kept at most, so memory stays bounded. */
+export const LOCAL_RATE_LIMIT_MAX_KEYS = 10_000;
+
+/** Health checks give up on a dependency after this long and report it down. */
+export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
+
+/** Field lengths for user-supplied text. */
+export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
+export const DISPLAY_NAME_MAX_LENGTH = 64;
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;

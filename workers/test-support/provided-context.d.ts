@@ -1,0 +1,12 @@
+// What the workers test project's globalSetup provides (scripts/test-support/workers-global-setup.ts) and vitest.config.ts injects.
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    neonWsProxy: string;
+    redisRestUrl: string;
+    redisRestToken: string;
+    redisKeyPrefix: string;
+  }
+}
