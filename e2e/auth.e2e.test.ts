@@ -1,10 +1,8 @@
 // Browser test: a person registers, takes on the seller role, signs out and back in, and reads the API reference.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openBrowser, textOf, url, type BrowserSession } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const testTimeoutMs = 30_000;
@@ -16,31 +14,19 @@ const email = `e2e-${runId}@example.com`;
 const password = "correct horse battery staple";
 const displayName = `E2E Buyer ${runId.slice(-8)}`;
 
-const userDataDir = mkdtempSync(join(tmpdir(), "mnbara-e2e-"));
+let browser: BrowserSession | undefined;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: inject("chromiumPath"),
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  context.setDefaultTimeout(stepTimeoutMs);
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await openBrowser({ stepTimeoutMs });
+  ({ context, page } = browser);
 }, testTimeoutMs);
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: "visible" });
-  return (await locator.textContent())?.trim() ?? "";
-}
-
-const url = (path: string) => new URL(path, baseUrl).href;
 const header = () => page.getByRole("banner");
 // Sorted because the API promises which roles, not in what order.
 const roleNames = async () => (await page.getByRole("list", { name: "Roles" }).getByRole("listitem").allTextContents()).sort();

@@ -1,10 +1,12 @@
-// `npm run db:migrate`: applies migrations to DATABASE_URL (Neon in production; a local Postgres through the proxy when NEON_WS_PROXY is set).
+// `npm run db:migrate`: applies db/migrations to DATABASE_URL (Neon in production), or to the local dev database when it is unset.
 import { migrateDatabase } from "./db/migrate";
+import { openScriptDatabase } from "./platform/database-target";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error("DATABASE_URL is not set. For Neon: DATABASE_URL=postgres://…neon.tech/… npm run db:migrate");
-  process.exit(2);
+const log = (message: string) => console.log(`[db:migrate] ${message}`);
+const database = await openScriptDatabase(log);
+try {
+  await migrateDatabase(database.target);
+  log(`migrations applied to ${database.describe}`);
+} finally {
+  await database.release();
 }
-await migrateDatabase({ databaseUrl, neonWsProxy: process.env.NEON_WS_PROXY });
-console.log("migrations applied");

@@ -1,5 +1,6 @@
 // `npm run dev`: the whole platform on this machine. Ctrl-C stops every child process.
 import { join } from "node:path";
+import { forgetRunningStack, recordRunningStack } from "./platform/database-target";
 import { DEMO_USERS } from "./platform/seed-users";
 import { ROOT, startPlatform } from "./platform/start-platform";
 
@@ -16,6 +17,8 @@ const platform = await startPlatform({
   wranglerLogLevel: "info",
 });
 
+recordRunningStack({ databaseUrl: platform.stack.databaseUrl, neonWsProxy: platform.stack.neonWsProxy });
+
 log("demo users (dev-only passwords):");
 for (const user of DEMO_USERS) log(`  ${user.roles.at(-1)?.padEnd(9)} ${user.email.padEnd(22)} ${user.password}`);
 log(`API reference: http://localhost:${port}/v1/docs`);
@@ -26,6 +29,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: stopping …`);
+  forgetRunningStack();
   await platform.stop();
   process.exit(0);
 }

@@ -184,6 +184,7 @@ describe("the embedded Postgres with a data directory", () => {
 
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}.lock`, { force: true });
   });
 
   async function withDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -216,5 +217,18 @@ describe("the embedded Postgres with a data directory", () => {
       return { rows, extensions };
     });
     expect(after).toEqual({ rows: [{ name: "survives" }], extensions: [{ extname: "pg_trgm" }] });
+  }, 60_000);
+
+  it("refuses a second instance on a data dir that is in use, and frees it on stop", async () => {
+    const first = await startEmbeddedPostgres({ dataDir, log: () => {} });
+    try {
+      await expect(startEmbeddedPostgres({ dataDir, log: () => {} })).rejects.toThrow(
+        `the embedded Postgres data dir ${dataDir} is in use by process ${process.pid} (lock file ${dataDir}.lock)`,
+      );
+    } finally {
+      await first.stop();
+    }
+    const again = await startEmbeddedPostgres({ dataDir, log: () => {} });
+    await again.stop();
   }, 60_000);
 });

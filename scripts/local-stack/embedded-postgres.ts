@@ -1,5 +1,5 @@
 // Embedded Postgres (PGlite + pg_trgm) on a loopback TCP port, for machines without a Postgres server.
-import { mkdir } from "node:fs/promises";
+import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -15,6 +15,8 @@ import { startTcpConnectionGate } from "./tcp-connection-gate";
  */
 const PGLITE_USER = "postgres";
 const PGLITE_DATABASE = "postgres";
+/** Stale-lock takeover is tried this often before giving up (another process may race us to it). */
+const LOCK_ATTEMPTS = 3;
 /** How often, and at most how many times, to look whether pglite-socket has let go of a closed connection. */
 const DETACH_POLL_INTERVAL_MS = 2;
 const DETACH_POLL_MAX_ATTEMPTS = 5_000;
@@ -32,11 +34,16 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const log = options.log ?? ((msg: string) => console.log(`[embedded-postgres] ${msg}`));
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  let unlock = async (): Promise<void> => {};
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
 
-  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  let db: PGlite | undefined;
   let socketServer: PGLiteSocketServer | undefined;
   try {
+    db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
     // Later work relies on trigram search; creating it here keeps migrations free of PGlite specifics.
     await db.exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
 
@@ -51,10 +58,11 @@ export async function startEmbeddedPostgres(
     if (socketAddress === null) throw new Error(`unexpected PGlite socket address ${socketServer.getServerConn()}`);
 
     const server = socketServer;
+    const database = db;
     const gate = await startTcpConnectionGate({
       upstreamHost: socketAddress.host,
       upstreamPort: socketAddress.port,
-      beforeNextConnection: () => resetSession(db, server, log),
+      beforeNextConnection: () => resetSession(database, server, log),
       // PGlite ignores Terminate; real Postgres hangs up, and clients wait for that in end().
       createGoodbyeDetector: createTerminateWatcher,
       log: (msg) => log(`gate: ${msg}`),
@@ -72,15 +80,56 @@ export async function startEmbeddedPostgres(
           await gate.stop();
           await server.stop();
           // Closing flushes the data directory, so a later start with the same dataDir sees everything.
-          await db.close();
+          await database.close();
+          await unlock();
         })();
         return stopping;
       },
     };
   } catch (error) {
     await socketServer?.stop().catch(() => {});
-    await db.close().catch(() => {});
+    await db?.close().catch(() => {});
+    await unlock();
     throw error;
+  }
+}
+
+/**
+ * PGlite does not lock its data directory: two instances on one directory would both start and
+ * corrupt it. A lock file beside the directory (PGDATA keeps only Postgres' own files) holds our PID; a
+ * lock whose process is gone is taken over. Returns the function that releases it.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockPath = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+    try {
+      const handle = await open(lockPath, "wx");
+      try {
+        await handle.writeFile(String(process.pid));
+      } finally {
+        await handle.close();
+      }
+      return () => rm(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(owner) && owner > 0 && isProcessAlive(owner)) {
+        throw new Error(`the embedded Postgres data dir ${dataDir} is in use by process ${owner} (lock file ${lockPath})`);
+      }
+      await rm(lockPath, { force: true });
+    }
+  }
+  throw new Error(`could not lock the embedded Postgres data dir ${dataDir} (lock file ${lockPath})`);
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    // Signal 0 checks for existence without signalling.
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

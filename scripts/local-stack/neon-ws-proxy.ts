@@ -58,13 +58,17 @@ export async function startNeonWsProxy(options: {
     socket.on("error", () => socket.destroy());
     const target = targetOf(req);
     if (stopped || target === null || !allowed.has(target)) {
-      if (!stopped) log(`refused WebSocket to ${JSON.stringify(req.url ?? "")}: address not allowed`);
+      if (!stopped) log(`refused WebSocket upgrade for ${JSON.stringify(req.url ?? "")}: only ${PROXY_PATH}?address=<allowed host:port> is proxied`);
       refusedSockets.add(socket);
       socket.once("close", () => refusedSockets.delete(socket));
       rejectUpgrade(socket, 403, "Forbidden");
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bridge(ws, target));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // stop() may have run while the handshake was in flight.
+      if (stopped) ws.terminate();
+      else bridge(ws, target);
+    });
   });
 
   const bridge = (ws: WebSocket, target: string): void => {

@@ -46,7 +46,6 @@ export interface TcpConnectionGate {
 interface QueuedConnection {
   id: number;
   socket: Socket;
-  enqueuedAt: number;
   timeoutTimer: NodeJS.Timeout;
   slowTimer: NodeJS.Timeout;
 }
@@ -66,7 +65,7 @@ export async function startTcpConnectionGate(options: TcpConnectionGateOptions):
 
   const queue: QueuedConnection[] = [];
   let active: ActiveSession | null = null;
-  // True from the end of a session until its reset finished: nobody is admitted meanwhile.
+  // Set from the end of a session until its reset finished: nobody is admitted meanwhile.
   let resetting: Promise<void> | null = null;
   let stopped = false;
   let nextId = 1;
@@ -154,7 +153,10 @@ export async function startTcpConnectionGate(options: TcpConnectionGateOptions):
     // Bytes flow only between this client and the upstream; the next client waits for "close".
     const saidGoodbye = options.createGoodbyeDetector?.();
     let waitingForDrain = false;
+    let goodbyeSeen = false;
     client.on("data", (chunk: Buffer) => {
+      // Nothing may follow a goodbye; writing after upstream.end() would only raise errors.
+      if (goodbyeSeen) return;
       if (!upstream.write(chunk) && !waitingForDrain) {
         waitingForDrain = true;
         client.pause();
@@ -164,6 +166,7 @@ export async function startTcpConnectionGate(options: TcpConnectionGateOptions):
         });
       }
       if (saidGoodbye?.(chunk) === true) {
+        goodbyeSeen = true;
         stopForwardingToClient();
         client.end();
         upstream.end();
@@ -204,7 +207,6 @@ export async function startTcpConnectionGate(options: TcpConnectionGateOptions):
     const entry: QueuedConnection = {
       id,
       socket,
-      enqueuedAt: Date.now(),
       timeoutTimer: setTimeout(() => {
         counters.timedOut += 1;
         removeFromQueue(entry);

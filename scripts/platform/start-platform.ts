@@ -138,7 +138,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     child = spawn(
       process.execPath,
       [WRANGLER_BIN, "dev", "--port", String(options.port), "--ip", "127.0.0.1", "--env-file", envFile, "--test-scheduled", "--show-interactive-dev-session=false", "--log-level", options.wranglerLogLevel ?? "warn"],
-      { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "" } },
+      { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
     );
     child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
     child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));

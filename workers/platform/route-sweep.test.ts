@@ -1,0 +1,71 @@
+// A sweep over every route in the OpenAPI document: bad input and bad tokens always get a 4xx problem+json, never a 500.
+// New routes are covered as soon as they are registered.
+import { describe, expect, it } from "vitest";
+import { signAccessToken } from "../auth/tokens";
+import { bytesToBase64Url } from "./crypto";
+import { call, expectProblem, registerUser, testEnv } from "../test-support/api";
+
+interface Operation {
+  method: string;
+  path: string;
+  secured: boolean;
+  hasBody: boolean;
+}
+
+async function operations(): Promise<Operation[]> {
+  const { body } = await call("GET", "/v1/openapi.json");
+  const found: Operation[] = [];
+  for (const [path, methods] of Object.entries<Record<string, { security?: unknown[]; requestBody?: unknown }>>(body.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      found.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, "xyz_00000000000000000000000000"), secured: Boolean(operation.security?.length), hasBody: Boolean(operation.requestBody) });
+    }
+  }
+  return found;
+}
+
+const encode = (value: unknown) => bytesToBase64Url(new TextEncoder().encode(JSON.stringify(value)));
+
+describe("every route", () => {
+  it("is listed in the OpenAPI document (the sweep has something to check)", async () => {
+    expect((await operations()).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("answers malformed JSON with 400 MALFORMED_JSON", async () => {
+    const user = await registerUser("sweep-json");
+    for (const operation of (await operations()).filter((op) => op.hasBody)) {
+      const response = await call(operation.method, operation.path, { token: user.accessToken, rawBody: "{not json" });
+      expect({ route: `${operation.method} ${operation.path}`, status: response.status, code: response.body.code }).toEqual({ route: `${operation.method} ${operation.path}`, status: 400, code: "MALFORMED_JSON" });
+    }
+  });
+
+  it("answers unknown fields with 400 naming the field", async () => {
+    const user = await registerUser("sweep-unknown");
+    for (const operation of (await operations()).filter((op) => op.hasBody)) {
+      const response = await call(operation.method, operation.path, { token: user.accessToken, body: { surpriseField: 1 } });
+      const problem = expectProblem(response, 400, "VALIDATION_FAILED");
+      expect(problem.errors).toContainEqual({ path: "surpriseField", message: "unknown field" });
+    }
+  });
+
+  it("answers an oversized body with 413 before doing anything", async () => {
+    const user = await registerUser("sweep-large");
+    for (const operation of (await operations()).filter((op) => op.hasBody)) {
+      expectProblem(await call(operation.method, operation.path, { token: user.accessToken, rawBody: JSON.stringify({ padding: "x".repeat(100_000) }) }), 413, "PAYLOAD_TOO_LARGE");
+    }
+  });
+
+  it("answers a secured route with no, expired, forged or alg:none tokens with 401", async () => {
+    const user = await registerUser("sweep-tokens");
+    const [, payloadPart] = user.accessToken.split(".");
+    const claims = JSON.parse(atob(payloadPart!.replaceAll("-", "+").replaceAll("_", "/")));
+    const config = { secret: testEnv.JWT_SECRET, issuer: testEnv.JWT_ISSUER, audience: testEnv.JWT_AUDIENCE };
+    const expired = await signAccessToken(config, { userId: claims.sub, sessionId: claims.sid }, new Date(Date.now() - 3_600_000));
+    const forged = await signAccessToken({ ...config, secret: "x".repeat(40) }, { userId: claims.sub, sessionId: claims.sid }, new Date());
+    const none = `${encode({ alg: "none" })}.${encode({ ...claims, exp: Math.floor(Date.now() / 1000) + 600 })}.`;
+    for (const operation of (await operations()).filter((op) => op.secured)) {
+      const body = operation.hasBody ? {} : undefined;
+      expectProblem(await call(operation.method, operation.path, { body }), 401, "UNAUTHENTICATED");
+      for (const token of [expired, forged, none]) expectProblem(await call(operation.method, operation.path, { token, body }), 401, "INVALID_TOKEN");
+    }
+  });
+});
