@@ -1,6 +1,6 @@
 // HTTP for auth and the caller's own profile: parse, authorize, call the service, shape the response.
 import { createRoute, z } from "@hono/zod-openapi";
-import { currentAuth, requireAuth } from "../platform/authorize";
+import { currentAuth, signedIn } from "../platform/authorize";
 import { ROLES } from "../platform/auth-context";
 import { createRouter } from "../platform/hono";
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../platform/limits";
@@ -65,8 +65,7 @@ const logoutRoute = createRoute({
   path: "/v1/auth/logout",
   tags: ["Auth"],
   summary: "End the current session (its refresh tokens stop working)",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { body: { required: false, content: { "application/json": { schema: z.object({ refreshToken: z.string().max(512).optional() }).strict() } } } },
   responses: { 204: { description: "Signed out" }, ...commonErrors },
 });
@@ -76,8 +75,7 @@ const meRoute = createRoute({
   path: "/v1/me",
   tags: ["Auth"],
   summary: "The signed-in user",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   responses: { 200: jsonResponse("The user", UserSchema), ...commonErrors },
 });
 
@@ -86,8 +84,7 @@ const addRoleRoute = createRoute({
   path: "/v1/me/roles",
   tags: ["Auth"],
   summary: "Take on the seller or traveler role (idempotent)",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { body: jsonBody(z.object({ role: z.enum(["seller", "traveler"]) }).strict()) },
   responses: { 200: jsonResponse("The user with the role", UserSchema), ...commonErrors },
 });
@@ -97,8 +94,7 @@ const totpSetupRoute = createRoute({
   path: "/v1/auth/mfa/totp/setup",
   tags: ["Auth"],
   summary: "Start TOTP enrolment: a new secret to add to an authenticator app",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { body: { required: false, content: { "application/json": { schema: z.object({}).strict() } } } },
   responses: { 201: jsonResponse("Secret", z.object({ secret: z.string(), otpauthUrl: z.string() })), ...commonErrors, 409: authErrors[409] },
 });
@@ -108,8 +104,7 @@ const totpConfirmRoute = createRoute({
   path: "/v1/auth/mfa/totp/confirm",
   tags: ["Auth"],
   summary: "Turn TOTP on by proving the app shows the right code",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { body: jsonBody(z.object({ code: TotpCode }).strict()) },
   responses: { 200: jsonResponse("Enabled", z.object({ mfaEnabled: z.literal(true) })), ...commonErrors, 409: authErrors[409] },
 });
@@ -119,8 +114,7 @@ const totpDisableRoute = createRoute({
   path: "/v1/auth/mfa/totp/disable",
   tags: ["Auth"],
   summary: "Turn TOTP off with a current code",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { body: jsonBody(z.object({ code: TotpCode }).strict()) },
   responses: { 200: jsonResponse("Disabled", z.object({ mfaEnabled: z.literal(false) })), ...commonErrors, 409: authErrors[409] },
 });
@@ -130,8 +124,7 @@ const ticketRoute = createRoute({
   path: "/v1/realtime/tickets",
   tags: ["Realtime"],
   summary: "A single-use ticket (30 s) for opening a WebSocket on one path as this user",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { body: jsonBody(z.object({ path: z.string().regex(/^\/v1\/[A-Za-z0-9_\-/]+$/, "an API path such as /v1/auctions/lst_…/live").max(200) }).strict()) },
   responses: { 201: jsonResponse("Ticket", z.object({ ticket: z.string(), expiresAt: z.string() })), ...commonErrors },
 });

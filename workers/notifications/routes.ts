@@ -1,6 +1,6 @@
 // HTTP for the caller's inbox.
 import { createRoute, z } from "@hono/zod-openapi";
-import { currentAuth, requireAuth } from "../platform/authorize";
+import { currentAuth, signedIn } from "../platform/authorize";
 import { createRouter } from "../platform/hono";
 import { commonErrors, jsonResponse, PageQuerySchema } from "../platform/schemas";
 import { listNotifications } from "./service";
@@ -14,8 +14,7 @@ const listRoute = createRoute({
   path: "/v1/me/notifications",
   tags: ["Notifications"],
   summary: "The caller's in-app notifications, newest first",
-  middleware: [requireAuth] as const,
-  security: [{ bearerAuth: [] }],
+  ...signedIn,
   request: { query: PageQuerySchema },
   responses: { 200: jsonResponse("A page of notifications", z.object({ items: z.array(NotificationSchema), nextCursor: z.string().nullable() })), ...commonErrors },
 });

@@ -17,6 +17,12 @@ export const requireAuth: MiddlewareHandler<AppBindings> = async (c, next) => {
   await next();
 };
 
+/** Spread into createRoute(): the route needs a signed-in user, and the OpenAPI document says so. */
+export const signedIn = {
+  middleware: requireAuth,
+  security: [{ bearerAuth: [] }],
+};
+
 /** Requires one of `roles` (admin always passes). Use after requireAuth. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppBindings> {
   return async (c, next) => {
