@@ -2,3 +2,5 @@
 export * from "./platform";
 export * from "./auth";
 export * from "./notifications";
+export * from "./catalog";
+export * from "./search";

@@ -1,4 +1,5 @@
 // `npm run seed`: idempotent demo data (one user per role) in DATABASE_URL or the local dev database. Later issues add catalog data here.
+import { seedCategories } from "./platform/seed-categories";
 import { seedDemoUsers, DEMO_USERS } from "./platform/seed-users";
 import { openScriptDatabase } from "./platform/database-target";
 import { loadDevSecrets } from "./platform/dev-secrets";
@@ -10,6 +11,7 @@ const log = (message: string) => console.log(`[seed] ${message}`);
 const pepper = process.env.PASSWORD_PEPPER ?? (await loadDevSecrets(join(ROOT, ".data/dev-secrets.json"))).PASSWORD_PEPPER;
 const database = await openScriptDatabase(log);
 try {
+  log(`${database.describe}: ${await seedCategories(database.target)} categories upserted`);
   const created = await seedDemoUsers(database.target, pepper);
   log(`${database.describe}: ${created} new demo users (${DEMO_USERS.length - created} already there)`);
 } finally {

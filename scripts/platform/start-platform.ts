@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { migrateDatabase } from "../db/migrate";
 import { startLocalStack, type LocalStack } from "../local-stack/index";
 import { loadDevSecrets } from "./dev-secrets";
+import { seedCategories } from "./seed-categories";
 import { seedDemoUsers } from "./seed-users";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -119,8 +120,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     log(stack.redis ? "redis: REDIS_URL through the local Upstash bridge" : "redis: not configured (REDIS_URL unset) — caching off, rate limits kept per isolate");
     await migrateDatabase({ databaseUrl: stack.databaseUrl, neonWsProxy: stack.neonWsProxy });
     const secrets = await loadDevSecrets(options.dataDir ? join(options.dataDir, "dev-secrets.json") : undefined);
-    const created = await seedDemoUsers({ databaseUrl: stack.databaseUrl, neonWsProxy: stack.neonWsProxy }, secrets.PASSWORD_PEPPER);
-    log(`migrations applied; demo users: ${created} new`);
+    const target = { databaseUrl: stack.databaseUrl, neonWsProxy: stack.neonWsProxy };
+    const categoryCount = await seedCategories(target);
+    const created = await seedDemoUsers(target, secrets.PASSWORD_PEPPER);
+    log(`migrations applied; ${categoryCount} categories; demo users: ${created} new`);
 
     const url = `http://127.0.0.1:${options.port}`;
     const vars: Record<string, string> = {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { startLocalStack, type LocalStack } from "../local-stack/index";
 import { migrateDatabase } from "../db/migrate";
 import { openNodeDatabase } from "../db/node-database";
+import { seedCategories } from "../platform/seed-categories";
 
 export interface TestPlatform {
   stack: LocalStack;
@@ -42,6 +43,7 @@ export async function startTestPlatform(options: { redisUrl?: string | undefined
       };
     }
     await migrateDatabase({ databaseUrl, neonWsProxy: stack.neonWsProxy });
+    await seedCategories({ databaseUrl, neonWsProxy: stack.neonWsProxy });
   } catch (error) {
     await stack.stop();
     throw error;
