@@ -2,6 +2,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
+import type { Money } from "../workers/platform/money";
+
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export interface AttributeDefinition {
@@ -15,7 +17,7 @@ export interface ShippingOptions {
   shipsFrom: { country: string; city?: string };
   /** ISO 3166-1 alpha-2 codes the seller ships to; ["WW"] = worldwide. */
   regions: string[];
-  cost: { amount: number; currency: string };
+  cost: Money;
 }
 
 export const categories = pgTable(

@@ -3,13 +3,18 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { authRoutes } from "./auth/routes";
+import { imageRoutes } from "./catalog/image-routes";
+import { catalogRoutes } from "./catalog/routes";
 import { docsRoutes } from "./docs/routes";
 import { healthRoutes } from "./health/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { AppError } from "./platform/errors";
 import { createRouter } from "./platform/hono";
-import { MAX_JSON_BODY_BYTES } from "./platform/limits";
+import { IMAGE_MAX_BYTES, MAX_JSON_BODY_BYTES } from "./platform/limits";
 import { onError, problemResponse, requestId, servicesScope } from "./platform/middleware";
+
+/** The one route whose body is an image rather than JSON, and so gets the larger limit. */
+const IMAGE_UPLOAD_PATH = /^\/v1\/listings\/[^/]+\/images$/;
 
 export function createApp() {
   const app = createRouter();
@@ -26,18 +31,18 @@ export function createApp() {
     }),
   );
   app.use("/v1/*", secureHeaders({ crossOriginResourcePolicy: "same-site" }));
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: (c) => problemResponse(c, new AppError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`)),
-    }),
-  );
+  const bodyLimitFor = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => problemResponse(c, new AppError("PAYLOAD_TOO_LARGE", `Request bodies here are limited to ${maxSize} bytes.`)) });
+  const jsonBodyLimit = bodyLimitFor(MAX_JSON_BODY_BYTES);
+  const imageBodyLimit = bodyLimitFor(IMAGE_MAX_BYTES);
+  app.use("/v1/*", (c, next) => (IMAGE_UPLOAD_PATH.test(c.req.path) ? imageBodyLimit(c, next) : jsonBodyLimit(c, next)));
   app.use("/v1/*", servicesScope);
 
   app.route("/", healthRoutes);
   app.route("/", authRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", catalogRoutes);
+  app.route("/", imageRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

@@ -1,5 +1,6 @@
 // The Worker's entry: HTTP (API + web app), the event queues, and cron.
 import { createApp } from "./app";
+import { releaseExpiredReservations } from "./catalog/inventory-service";
 import type { AppEnv } from "./env";
 import { consumeDeadLetters, consumeEvents } from "./events/consumer";
 import { createScope } from "./platform/context";
@@ -23,7 +24,8 @@ export default {
     const run = (async () => {
       try {
         const relayed = await relayPendingEvents(scope.ctx);
-        if (relayed > 0) log.info("outbox relay", { relayed });
+        const released = await releaseExpiredReservations(scope.ctx);
+        if (relayed > 0 || released > 0) log.info("cron", { relayed, releasedReservations: released });
       } finally {
         await scope.close();
       }

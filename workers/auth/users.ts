@@ -1,5 +1,5 @@
 // The user as the API shows it, and the auth domain's user lookups.
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import type { Role } from "../platform/auth-context";
 import type { Queryable } from "../platform/db";
@@ -40,4 +40,11 @@ export async function getUser(q: Queryable, userId: string): Promise<UserRow> {
   const [row] = await q.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!row) throw new AppError("NOT_FOUND", "No such user.");
   return row;
+}
+
+/** Public names for a set of users (sellers on listings, bidders' aliases elsewhere): the only user data other domains may show. */
+export async function displayNames(q: Queryable, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await q.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [...new Set(userIds)]));
+  return new Map(rows.map((row) => [row.id, row.displayName]));
 }

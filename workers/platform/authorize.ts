@@ -7,13 +7,24 @@ import type { AppBindings } from "./hono";
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_.]+)$/;
 
+function bearerToken(header: string): string {
+  const match = BEARER.exec(header);
+  if (!match?.[1]) throw new AppError("INVALID_TOKEN", "The Authorization header must be 'Bearer <token>'.");
+  return match[1];
+}
+
 /** Requires a valid access token on a live session; sets `c.var.auth`. */
 export const requireAuth: MiddlewareHandler<AppBindings> = async (c, next) => {
   const header = c.req.header("Authorization");
   if (!header) throw new AppError("UNAUTHENTICATED", "Send an access token: Authorization: Bearer <token>.");
-  const match = BEARER.exec(header);
-  if (!match?.[1]) throw new AppError("INVALID_TOKEN", "The Authorization header must be 'Bearer <token>'.");
-  c.set("auth", await authenticate(c.var.services, match[1]));
+  c.set("auth", await authenticate(c.var.services, bearerToken(header)));
+  await next();
+};
+
+/** For public reads that show more to a signed-in caller: no header is fine, a bad token is still refused (401). */
+export const optionalAuth: MiddlewareHandler<AppBindings> = async (c, next) => {
+  const header = c.req.header("Authorization");
+  if (header) c.set("auth", await authenticate(c.var.services, bearerToken(header)));
   await next();
 };
 

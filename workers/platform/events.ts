@@ -11,6 +11,9 @@ import { errorFields } from "./logger";
 export interface EventPayloads {
   "user.registered": { userId: string; email: string; displayName: string };
   "user.role_granted": { userId: string; role: string };
+  "listing.created": { listingId: string };
+  "listing.updated": { listingId: string };
+  "listing.ended": { listingId: string };
 }
 export type EventType = keyof EventPayloads;
 

@@ -9,6 +9,11 @@ export const ID_PREFIXES = {
   audit: "aud",
   ticket: "tkt",
   notification: "ntf",
+  listing: "lst",
+  image: "img",
+  reservation: "rsv",
+  searchQuery: "srq",
+  searchClick: "clk",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -56,3 +56,27 @@ export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
 export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
 export const DISPLAY_NAME_MAX_LENGTH = 64;
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
+/** Listings: text sizes a marketplace page can show well, and stock a single listing can hold. */
+export const LISTING_TITLE_MAX_LENGTH = 120; // eBay allows 80; a little more for other languages
+export const LISTING_DESCRIPTION_MAX_LENGTH = 20_000;
+export const LISTING_MAX_QUANTITY = 100_000;
+export const LISTING_MAX_ATTRIBUTES = 30;
+export const LISTING_SHIPPING_MAX_REGIONS = 250; // every ISO country
+/** API.md: an auction may end as soon as 10 seconds ahead (to try short auctions) and at most 30 days ahead. */
+export const AUCTION_MIN_DURATION_SECONDS = 10;
+export const AUCTION_MAX_DURATION_SECONDS = 30 * 24 * 60 * 60;
+export const AUCTION_DEFAULT_SOFT_CLOSE_SECONDS = 120;
+export const AUCTION_MAX_SOFT_CLOSE_SECONDS = 60 * 60;
+
+/** Images: at most 10 per listing, 5 MB each (a phone photo), JPEG/PNG/WebP only. */
+export const LISTING_MAX_IMAGES = 10;
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** A stock reservation lapses if its order is not paid in time (the orders issue sets its own deadline within this). */
+export const STOCK_RESERVATION_DEFAULT_TTL_SECONDS = 30 * 60;
+export const STOCK_RESERVATION_MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
+export const STOCK_RELEASE_BATCH_SIZE = 500; // expired reservations released per cron pass
+
+/** Listing reads cached in Redis this long; edits delete the entry at once, the TTL only bounds staleness if a delete is lost. */
+export const LISTING_CACHE_TTL_SECONDS = 60;

@@ -72,3 +72,31 @@ export async function registerUser(label = "user"): Promise<{ id: string; email:
   expect(response.status).toBe(201);
   return { id: response.body.user.id, email, accessToken: response.body.accessToken, refreshToken: response.body.refreshToken, password: STRONG_PASSWORD };
 }
+
+export async function registerSeller(label = "seller") {
+  const user = await registerUser(label);
+  const granted = await call("POST", "/v1/me/roles", { token: user.accessToken, body: { role: "seller" } });
+  expect(granted.status).toBe(200);
+  return user;
+}
+
+/** A valid fixed-price listing body in Electronics › Phones; override any field. */
+export function phoneListing(overrides: Record<string, unknown> = {}) {
+  return {
+    title: "Apple iPhone 13 128GB Midnight",
+    description: "Unlocked, battery health 91%, always in a case.",
+    categoryId: "cat_electronics__phones",
+    condition: "used",
+    quantity: 1,
+    attributes: { brand: "Apple", storage: "128GB" },
+    format: "fixed",
+    price: { amount: 42_500, currency: "USD" },
+    ...overrides,
+  };
+}
+
+export async function createListingAs(token: string, overrides: Record<string, unknown> = {}) {
+  const response = await call("POST", "/v1/listings", { token, body: phoneListing(overrides) });
+  expect(response.status).toBe(201);
+  return response.body;
+}

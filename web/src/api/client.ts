@@ -64,6 +64,10 @@ export function createApiClient(session: SessionStore) {
     return refreshing;
   }
 
+  /** Only a rejected token means the session needs renewing; a 401 such as INVALID_TOTP is the user's input. */
+  const isTokenProblem = (error: unknown): error is ApiError =>
+    error instanceof ApiError && error.status === 401 && (error.code === "INVALID_TOKEN" || error.code === "UNAUTHENTICATED");
+
   // `call` may be a function so a retried request is rebuilt with the tokens current at that moment.
   async function authed<T>(call: Call | (() => Call)): Promise<T> {
     const build = typeof call === "function" ? call : () => call;
@@ -71,7 +75,7 @@ export function createApiClient(session: SessionStore) {
     try {
       return await send<T>(build(), usedToken);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      if (!isTokenProblem(error)) throw error;
       // Another request may already have refreshed while this one was in flight.
       const renewed = session.accessToken() !== usedToken || (await refreshSession());
       if (!renewed) throw error;
@@ -79,7 +83,7 @@ export function createApiClient(session: SessionStore) {
     try {
       return await send<T>(build(), session.accessToken());
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) session.ended();
+      if (isTokenProblem(error)) session.ended();
       throw error;
     }
   }
