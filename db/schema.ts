@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./notifications";
 export * from "./catalog";
 export * from "./search";
+export * from "./auctions";

@@ -2,6 +2,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { auctionRoutes } from "./auctions/routes";
 import { authRoutes } from "./auth/routes";
 import { imageRoutes } from "./catalog/image-routes";
 import { catalogRoutes } from "./catalog/routes";
@@ -43,6 +44,7 @@ export function createApp() {
   app.route("/", notificationRoutes);
   app.route("/", catalogRoutes);
   app.route("/", imageRoutes);
+  app.route("/", auctionRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

@@ -7,6 +7,8 @@ import { createScope } from "./platform/context";
 import { relayPendingEvents } from "./platform/events";
 import { createLogger } from "./platform/logger";
 
+export { AuctionRoom } from "../durable-objects/auction-room/auction-room";
+
 const app = createApp();
 
 export default {

@@ -151,3 +151,11 @@ export function buyItNow(state: AuctionState, buyerId: string, nowMs: number): O
   const next: AuctionState = { ...state, status: "closed", winnerId: buyerId, finalPriceMinor: price, currentPriceMinor: price, buyItNowAvailable: false, reserveMet: true, closedReason: "bought", endsAtMs: Math.min(state.endsAtMs, nowMs) };
   return { ok: true, state: next, events: [{ type: "closed", winnerId: buyerId, finalPriceMinor: price, reserveMet: true, reason: "bought" }], result: { priceMinor: price } };
 }
+
+/** The seller ended the listing early: allowed only before the first bid (bidders rely on the end time). */
+export function cancelAuction(state: AuctionState): Outcome<null> {
+  if (state.status === "closed") return { ok: true, state, events: [], result: null };
+  if (state.bidCount > 0) return { ok: false, rejection: "AUCTION_CLOSED", detail: "An auction with bids runs to its end." };
+  const next: AuctionState = { ...state, status: "closed", buyItNowAvailable: false, closedReason: "ended" };
+  return { ok: true, state: next, events: [{ type: "closed", winnerId: null, finalPriceMinor: null, reserveMet: state.reserveMet, reason: "ended" }], result: null };
+}

@@ -3,6 +3,7 @@ import type { AttributeDefinition } from "../../db/catalog";
 import type { FieldError } from "../platform/errors";
 import { AUCTION_MAX_DURATION_SECONDS, AUCTION_MAX_SOFT_CLOSE_SECONDS, AUCTION_MIN_DURATION_SECONDS } from "../platform/limits";
 import type { Money } from "../platform/money";
+import { AUCTION_CURRENCIES, isAuctionCurrency } from "../../durable-objects/auction-room/increments";
 
 export type ListingStatus = "draft" | "active" | "ended" | "sold";
 
@@ -40,6 +41,7 @@ export interface AuctionTerms {
 
 export function validateAuctionTerms(terms: AuctionTerms, now: Date): FieldError[] {
   const errors: FieldError[] = [];
+  if (!isAuctionCurrency(terms.startPrice.currency)) errors.push({ path: "auction.startPrice.currency", message: `auctions run in ${AUCTION_CURRENCIES.join(", ")}` });
   const secondsAhead = (terms.endsAt.getTime() - now.getTime()) / 1000;
   if (secondsAhead < AUCTION_MIN_DURATION_SECONDS) errors.push({ path: "auction.endsAt", message: `must be at least ${AUCTION_MIN_DURATION_SECONDS} seconds from now` });
   if (secondsAhead > AUCTION_MAX_DURATION_SECONDS) errors.push({ path: "auction.endsAt", message: "must be at most 30 days from now" });

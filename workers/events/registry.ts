@@ -1,4 +1,5 @@
 // Which consumers handle which event type. A domain adds its handlers here; dispatch is by type.
+import { cancelRoomOnEnd, closeListing, configureRoomOnCreate, configureRoomOnUpdate, copyBid, notifyOutbid, showBidOnListing } from "../auctions/handlers";
 import { welcomeOnRegistration } from "../notifications/handlers";
 import type { ServiceContext } from "../platform/context";
 import type { EventEnvelope, EventType, TxScope } from "../platform/events";
@@ -12,7 +13,16 @@ export interface EventHandler<T extends EventType> {
 
 // Each entry's type parameter is checked where it is declared; here they are only matched by `type`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const EVENT_HANDLERS: readonly EventHandler<any>[] = [welcomeOnRegistration];
+export const EVENT_HANDLERS: readonly EventHandler<any>[] = [
+  welcomeOnRegistration,
+  copyBid,
+  showBidOnListing,
+  closeListing,
+  notifyOutbid,
+  configureRoomOnCreate,
+  configureRoomOnUpdate,
+  cancelRoomOnEnd,
+];
 
 export function handlersFor(type: string): readonly EventHandler<EventType>[] {
   return EVENT_HANDLERS.filter((handler) => handler.type === type);

@@ -14,6 +14,22 @@ export interface EventPayloads {
   "listing.created": { listingId: string };
   "listing.updated": { listingId: string };
   "listing.ended": { listingId: string };
+  "auction.bid_placed": {
+    listingId: string;
+    seq: number;
+    bidderId: string;
+    bidderAlias: string;
+    maxMinor: number;
+    priceAfterMinor: number;
+    currency: string;
+    leaderIdAfter: string;
+    bidCount: number;
+    endsAt: string;
+    at: string;
+    hash: string;
+  };
+  "auction.outbid": { listingId: string; bidderId: string; currentPriceMinor: number; currency: string };
+  "auction.closed": { listingId: string; sellerId: string; winnerId: string | null; finalPriceMinor: number | null; currency: string; reserveMet: boolean; bidCount: number; headHash: string; reason: "ended" | "bought" };
 }
 export type EventType = keyof EventPayloads;
 

@@ -80,3 +80,40 @@ export const STOCK_RELEASE_BATCH_SIZE = 500; // expired reservations released pe
 
 /** Listing reads cached in Redis this long; edits delete the entry at once, the TTL only bounds staleness if a delete is lost. */
 export const LISTING_CACHE_TTL_SECONDS = 60;
+
+/** Auctions: how far soft close may push the end past the original (eBay has none; we cap it so an auction cannot run forever). */
+export const AUCTION_MAX_EXTENSION_SECONDS = 60 * 60;
+/** Bids one user may place per minute across all auctions: generous for a bidding war, fatal for a script. */
+export const BIDS_PER_USER_PER_MINUTE = 30;
+export const AUCTION_HISTORY_MAX_ITEMS = 100;
+/** The room hands its bid copies to the queue in batches of at most this (Queues' own batch limit). */
+export const AUCTION_EVENT_FLUSH_BATCH = 100;
+/** When Postgres or the queue is unreachable, the room's alarm retries after this long. */
+export const AUCTION_RETRY_DELAY_SECONDS = 5;
+
+/** Search: query text longer than this is pasted prose, not a search; it also bounds tsquery and trigram work per request. */
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+/** Typo correction looks up each query word separately; more words than this are left as typed. */
+export const SEARCH_CORRECTION_MAX_WORDS = 8;
+/** Titles read per misspelt word to pick its correction from: enough to contain the intended word, few enough to stay fast. */
+export const SEARCH_CORRECTION_CANDIDATE_TITLES = 30;
+/** Relevance pages are an offset into the ranked matches (a sort of offset + limit rows); nobody pages past this (eBay stops at 10,000 too). */
+export const SEARCH_MAX_OFFSET = 10_000;
+/** Search results cached in Redis this long; listing events invalidate them at once, the TTL bounds staleness if one is lost. */
+export const SEARCH_CACHE_TTL_SECONDS = 30;
+/** Browsers and CDNs may reuse a search response this long (shorter than the Redis TTL: a shared cache cannot be invalidated). */
+export const SEARCH_HTTP_MAX_AGE_SECONDS = 15;
+/** Autocomplete shows at most this many suggestions (a dropdown, not a page). */
+export const SUGGEST_MAX_ITEMS = 10;
+/** Popular past queries read per suggest before re-ranking by live popularity: enough to fill the list after re-ranking. */
+export const SUGGEST_POPULAR_CANDIDATES = 50;
+/** Listing titles read to build title completions; word counts over a sample this size rank them well enough, and it bounds the work. */
+export const SUGGEST_TITLE_SAMPLE = 200;
+/** Title completions need a word of at least this many characters: the trigram index cannot narrow shorter fragments. */
+export const SUGGEST_MIN_WORD_LENGTH = 3;
+/** Distinct queries kept in the Redis popularity set; the long tail never reaches a top-10 list, and Redis memory stays bounded. */
+export const SEARCH_POPULAR_TERMS_MAX = 100_000;
+/** Search analytics: the report window, and how many queries each list shows. */
+export const SEARCH_ANALYTICS_DEFAULT_DAYS = 7;
+export const SEARCH_ANALYTICS_MAX_DAYS = 90; // bounds the rows one report scans; longer trends belong in a warehouse
+export const SEARCH_ANALYTICS_DEFAULT_ITEMS = 20;
