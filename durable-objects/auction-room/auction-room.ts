@@ -124,7 +124,7 @@ export class AuctionRoom extends DurableObject<AppEnv> {
     this.state = outcome.state;
     this.store.saveState(outcome.state);
     this.broadcastEvents(outcome.events);
-    await this.recordResult();
+    await this.recordResultSoon();
     return { ok: true, finalPrice: this.money(outcome.result.priceMinor) };
   }
 
@@ -136,7 +136,7 @@ export class AuctionRoom extends DurableObject<AppEnv> {
     this.state = outcome.state;
     this.store.saveState(outcome.state);
     this.broadcastEvents(outcome.events);
-    await this.recordResult();
+    await this.recordResultSoon();
   }
 
   history(limit: number): HistoryEntry[] {
@@ -181,6 +181,14 @@ export class AuctionRoom extends DurableObject<AppEnv> {
     await this.flushEvents();
     if (this.state.status === "closed" && this.store.meta("result_recorded") !== "yes") await this.recordResult();
     await this.scheduleAlarm();
+  }
+
+  /**
+   * Postgres is written from the alarm, never inside a request to the room: the caller may itself hold the
+   * only database connection (the embedded dev database serves one at a time), and callers should not wait on it.
+   */
+  private async recordResultSoon(): Promise<void> {
+    await this.ctx.storage.setAlarm(Date.now());
   }
 
   private requireState(): AuctionState {
