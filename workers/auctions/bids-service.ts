@@ -5,7 +5,7 @@ import type { AuctionSnapshot, BidAccepted, HistoryEntry, RoomRejection } from "
 import { listingTitles } from "../catalog/auction-terms";
 import type { AuthContext } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
-import { decodeCursor, encodeCursor } from "../platform/cursor";
+import { decodeCursor, toPage } from "../platform/cursor";
 import { AppError } from "../platform/errors";
 import { BIDS_PER_USER_PER_MINUTE } from "../platform/limits";
 import type { Currency, Money } from "../platform/money";
@@ -71,7 +71,7 @@ export async function myBids(ctx: ServiceContext, auth: AuthContext, page: { lim
     .orderBy(desc(mine.lastAt), desc(mine.listingId))
     .limit(page.limit + 1);
   const titles = await listingTitles(ctx.db.orm, rows.map((row) => row.listingId));
-  const items = rows.slice(0, page.limit).map(({ state, result, ...bid }): MyBid => {
+  const items = rows.map(({ state, result, ...bid }): MyBid => {
     const currency = state.currency as Currency;
     const status = result ? (result.winnerId === auth.userId ? "won" : "lost") : state.leaderId === auth.userId ? "leading" : "outbid";
     return {
@@ -85,7 +85,6 @@ export async function myBids(ctx: ServiceContext, auth: AuthContext, page: { lim
       lastBidAt: new Date(bid.lastAt).toISOString(),
     };
   });
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ key: last.lastBidAt, id: last.listingId }) : null };
+  return toPage(items, page.limit, (item) => ({ key: item.lastBidAt, id: item.listingId }));
 }
 

@@ -1,11 +1,11 @@
 // Listing rules with I/O: create, read, edit, publish and end listings; only the seller (or an admin) may change one.
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { listingImages, listings } from "../../db/schema";
 import { displayNames } from "../auth/users";
 import type { AuthContext } from "../platform/auth-context";
 import { assertOwnerOrAdmin } from "../platform/authorize";
 import type { ServiceContext } from "../platform/context";
-import { decodeCursor, encodeCursor } from "../platform/cursor";
+import { newestFirstAfter, toPage } from "../platform/cursor";
 import type { Queryable } from "../platform/db";
 import { AppError, type FieldError } from "../platform/errors";
 import { inTransaction, type TxScope } from "../platform/events";
@@ -304,21 +304,13 @@ export async function listOwnListings(
   auth: AuthContext,
   page: { limit: number; cursor?: string | undefined; status?: ListingRow["status"] | undefined },
 ): Promise<{ items: ListingSummaryRow[]; nextCursor: string | null }> {
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const afterTime = after ? new Date(String(after.key)) : null;
   const rows = await ctx.db.orm
     .select()
     .from(listings)
-    .where(
-      and(
-        eq(listings.sellerId, auth.userId),
-        page.status ? eq(listings.status, page.status) : undefined,
-        afterTime && after ? or(lt(listings.createdAt, afterTime), and(eq(listings.createdAt, afterTime), lt(listings.id, after.id))) : undefined,
-      ),
-    )
+    .where(and(eq(listings.sellerId, auth.userId), page.status ? eq(listings.status, page.status) : undefined, newestFirstAfter(listings.createdAt, listings.id, page.cursor)))
     .orderBy(desc(listings.createdAt), desc(listings.id))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit).map((row) => ({
+  const summaries = rows.map((row) => ({
     id: row.id,
     title: row.title,
     status: row.status,
@@ -331,7 +323,6 @@ export async function listOwnListings(
     imageUrl: row.primaryImageId ? `/v1/images/${row.primaryImageId}` : null,
     createdAt: row.createdAt.toISOString(),
   }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null };
+  return toPage(summaries, page.limit, (summary) => ({ key: summary.createdAt, id: summary.id }));
 }
 

@@ -1,8 +1,8 @@
 // The in-app inbox: notifications are created from events (idempotently) and listed newest first.
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { notifications } from "../../db/schema";
 import type { ServiceContext } from "../platform/context";
-import { decodeCursor, encodeCursor } from "../platform/cursor";
+import { newestFirstAfter, toPage } from "../platform/cursor";
 import type { Tx } from "../platform/db";
 import { newId } from "../platform/ids";
 
@@ -38,21 +38,13 @@ export async function listNotifications(
   userId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: NotificationView[]; nextCursor: string | null }> {
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
   const rows = await ctx.db.orm
     .select()
     .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        after
-          ? or(lt(notifications.createdAt, new Date(String(after.key))), and(eq(notifications.createdAt, new Date(String(after.key))), lt(notifications.id, after.id)))
-          : undefined,
-      ),
-    )
+    .where(and(eq(notifications.userId, userId), newestFirstAfter(notifications.createdAt, notifications.id, page.cursor)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit).map((row) => ({
+  const views = rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     title: row.title,
@@ -61,6 +53,5 @@ export async function listNotifications(
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null };
+  return toPage(views, page.limit, (view) => ({ key: view.createdAt, id: view.id }));
 }

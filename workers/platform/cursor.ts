@@ -1,4 +1,5 @@
 // Opaque keyset cursors for `?cursor=`: the sort key and id of the last item, base64url-encoded JSON.
+import { and, eq, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
 import { base64UrlToBytes, bytesToBase64Url } from "./crypto";
 import { AppError } from "./errors";
 
@@ -22,4 +23,23 @@ export function decodeCursor(text: string): KeysetCursor {
     // falls through to the 400 below
   }
   throw new AppError("VALIDATION_FAILED", "The cursor is not one this API issued.", { errors: [{ path: "cursor", message: "invalid cursor" }] });
+}
+
+/**
+ * Newest-first keyset paging on (time, id): the condition for "after this cursor", or nothing on the first page.
+ * Used with `.orderBy(desc(time), desc(id)).limit(limit + 1)` and then `toPage`.
+ */
+export function newestFirstAfter(time: AnyColumn, id: AnyColumn, cursorText: string | undefined): SQL | undefined {
+  if (!cursorText) return undefined;
+  const cursor = decodeCursor(cursorText);
+  const at = new Date(String(cursor.key));
+  if (Number.isNaN(at.getTime())) throw new AppError("VALIDATION_FAILED", "The cursor is not one this API issued.", { errors: [{ path: "cursor", message: "invalid cursor" }] });
+  return or(lt(time, at), and(eq(time, at), lt(id, cursor.id)));
+}
+
+/** Cuts the extra row fetched to learn whether another page follows, and makes the cursor from the last item kept. */
+export function toPage<T>(rows: T[], limit: number, keyOf: (item: T) => KeysetCursor): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
