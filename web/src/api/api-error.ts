@@ -4,6 +4,8 @@ import type { Problem } from "./types";
 export interface FieldError {
   // The field name the problem points at: "/email", "email" and "/user/email" all become "email".
   field: string;
+  // The whole path, dot-separated: "/auction/endsAt" and "auction.endsAt" both become "auction.endsAt".
+  path: string;
   message: string;
 }
 
@@ -26,7 +28,7 @@ export class ApiError extends Error {
 
   static async fromResponse(response: Response): Promise<ApiError> {
     const problem = await readProblem(response);
-    const fieldErrors = (problem.errors ?? []).map(({ path, message }) => ({ field: lastSegment(path), message }));
+    const fieldErrors = (problem.errors ?? []).map(({ path, message }) => ({ field: lastSegment(path), path: dottedPath(path), message }));
     return new ApiError(
       response.status,
       problem.code ?? `HTTP_${response.status}`,
@@ -49,6 +51,10 @@ async function readProblem(response: Response): Promise<Problem> {
 
 function lastSegment(path: string): string {
   return path.split(/[/.]/).filter(Boolean).at(-1) ?? "";
+}
+
+function dottedPath(path: string): string {
+  return path.split(/[/.]/).filter(Boolean).join(".");
 }
 
 // Retry-After is either delta-seconds or an HTTP date.

@@ -1,6 +1,26 @@
 // Typed client for the Mnbara /v1 API: same-origin JSON, bearer auth, and one refresh-and-retry on a 401.
 import { ApiError } from "./api-error";
-import type { MfaStatus, RegisterInput, SelfServiceRole, Session, SignInInput, TotpSetup, User } from "./types";
+import type {
+  Category,
+  CreateListingInput,
+  Listing,
+  MfaStatus,
+  OwnListingSummary,
+  OwnListingsQuery,
+  Page,
+  RegisterInput,
+  SearchClick,
+  SearchQuery,
+  SearchResult,
+  SelfServiceRole,
+  Session,
+  SignInInput,
+  TotpSetup,
+  UpdateListingInput,
+  UploadedImage,
+  User,
+} from "./types";
+import { uploadRequest, type UploadProgress } from "./upload-request";
 
 // Where the session lives; the client reads and replaces tokens but does not own them.
 export interface SessionStore {
@@ -11,10 +31,20 @@ export interface SessionStore {
 }
 
 interface Call {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
+  // Sent as JSON.
   body?: unknown;
+  // Sent as is, e.g. a photo; `body` is ignored when this is set.
+  raw?: { data: Blob; contentType: string };
+  onUploadProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal | undefined;
+  cache?: RequestCache;
+  // Lets a request finish after the page navigates away (click tracking).
+  keepalive?: boolean;
 }
+
+type QueryValue = string | number | boolean | undefined;
 
 const refreshLockName = "mnbara.refresh";
 
@@ -24,16 +54,28 @@ export function createApiClient(session: SessionStore) {
 
   async function send<T>(call: Call, accessToken: string | null = null): Promise<T> {
     const headers = new Headers({ Accept: "application/json, application/problem+json" });
-    if (call.body !== undefined) headers.set("Content-Type", "application/json");
+    if (call.raw !== undefined) headers.set("Content-Type", call.raw.contentType);
+    else if (call.body !== undefined) headers.set("Content-Type", "application/json");
     if (accessToken !== null) headers.set("Authorization", `Bearer ${accessToken}`);
+    const url = `/v1${call.path}`;
     let response: Response;
     try {
-      response = await fetch(`/v1${call.path}`, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      });
-    } catch {
+      if (call.raw !== undefined && call.onUploadProgress !== undefined) {
+        const { data } = call.raw;
+        response = await uploadRequest({ method: call.method, url, headers, body: data, onProgress: call.onUploadProgress, signal: call.signal });
+      } else {
+        response = await fetch(url, {
+          method: call.method,
+          headers,
+          body: call.raw !== undefined ? call.raw.data : call.body === undefined ? undefined : JSON.stringify(call.body),
+          signal: call.signal ?? null,
+          ...(call.cache === undefined ? {} : { cache: call.cache }),
+          ...(call.keepalive === undefined ? {} : { keepalive: call.keepalive }),
+        });
+      }
+    } catch (error) {
+      // A request the caller cancelled is not a failure to report.
+      if (call.signal?.aborted) throw error;
       throw ApiError.network();
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
@@ -118,7 +160,48 @@ export function createApiClient(session: SessionStore) {
     setUpTotp: () => authed<TotpSetup>({ method: "POST", path: "/auth/mfa/totp/setup", body: {} }),
     confirmTotp: (code: string) => authed<MfaStatus>({ method: "POST", path: "/auth/mfa/totp/confirm", body: { code } }),
     disableTotp: (code: string) => authed<MfaStatus>({ method: "POST", path: "/auth/mfa/totp/disable", body: { code } }),
+
+    // Catalog.
+    categories: () => send<{ items: Category[] }>({ method: "GET", path: "/categories" }).then((result) => result.items),
+    // Signed in, the seller sees drafts and the reserve; revalidated so a public copy in the HTTP cache is never shown instead.
+    listing: (id: string, signal?: AbortSignal) =>
+      authed<Listing>(() => ({ method: "GET", path: `/listings/${encodeURIComponent(id)}`, signal, ...(session.accessToken() === null ? {} : { cache: "no-cache" }) })),
+    createListing: (input: CreateListingInput) => authed<Listing>({ method: "POST", path: "/listings", body: input }),
+    updateListing: (id: string, changes: UpdateListingInput) => authed<Listing>({ method: "PATCH", path: `/listings/${encodeURIComponent(id)}`, body: changes }),
+    publishListing: (id: string) => authed<Listing>({ method: "POST", path: `/listings/${encodeURIComponent(id)}/publish`, body: {} }),
+    endListing: (id: string) => authed<Listing>({ method: "POST", path: `/listings/${encodeURIComponent(id)}/end`, body: {} }),
+    uploadListingImage: (id: string, file: Blob, contentType: string, onProgress?: (progress: UploadProgress) => void) =>
+      authed<UploadedImage>({
+        method: "POST",
+        path: `/listings/${encodeURIComponent(id)}/images`,
+        raw: { data: file, contentType },
+        ...(onProgress === undefined ? {} : { onUploadProgress: onProgress }),
+      }),
+    deleteListingImage: (id: string, imageId: string) =>
+      authed<void>({ method: "DELETE", path: `/listings/${encodeURIComponent(id)}/images/${encodeURIComponent(imageId)}` }),
+    myListings: (query: OwnListingsQuery = {}, signal?: AbortSignal) =>
+      authed<Page<OwnListingSummary>>({ method: "GET", path: `/me/listings${queryString({ ...query })}`, signal }),
+
+    // Search is public: no token, so responses stay cacheable and a signed-out visitor gets the same results.
+    search: (query: SearchQuery, signal?: AbortSignal) => send<SearchResult>({ method: "GET", path: `/search${queryString({ ...query })}`, signal }),
+    suggest: (q: string, signal?: AbortSignal) =>
+      send<{ items: string[] }>({ method: "GET", path: `/search/suggest${queryString({ q })}`, signal }).then((result) => result.items),
+    // Fire and forget: analytics must never get in the way of opening the listing.
+    recordSearchClick(click: SearchClick): void {
+      send<void>({ method: "POST", path: "/search/clicks", body: click, keepalive: true }).catch(() => undefined);
+    },
   };
+}
+
+// "?a=1&b=x" from the defined, non-empty values, or "" when there are none.
+function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === "") continue;
+    search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
 }
 
 // 4xx means the server looked at the token and said no; 429 and 5xx are worth trying again later.

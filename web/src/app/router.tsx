@@ -1,4 +1,4 @@
-// The app's routes: public pages, auth pages and the signed-in-only pages behind RequireAuth.
+// The app's routes: public pages, auth pages, the catalog and search, and the signed-in-only pages behind RequireAuth.
 import { createBrowserRouter } from "react-router";
 import { Layout } from "../components/layout";
 import { RouteError } from "../components/route-error";
@@ -6,8 +6,15 @@ import { ProfilePage } from "../features/auth/profile-page";
 import { RegisterPage } from "../features/auth/register-page";
 import { RequireAuth } from "../features/auth/require-auth";
 import { SignInPage } from "../features/auth/sign-in-page";
+import { BrowsePage } from "../features/catalog/browse-page";
+import { CategoryPage } from "../features/catalog/category-page";
+import { EditListingPage } from "../features/catalog/edit-listing-page";
+import { ListingPage } from "../features/catalog/listing-page";
+import { MyListingsPage } from "../features/catalog/my-listings-page";
+import { SellPage } from "../features/catalog/sell-page";
 import { HomePage } from "../features/home/home-page";
 import { NotFoundPage } from "../features/home/not-found-page";
+import { SearchPage } from "../features/search/search-page";
 
 export const router = createBrowserRouter([
   {
@@ -20,7 +27,19 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: "register", element: <RegisterPage /> },
           { path: "sign-in", element: <SignInPage /> },
-          { element: <RequireAuth />, children: [{ path: "profile", element: <ProfilePage /> }] },
+          { path: "browse", element: <BrowsePage /> },
+          { path: "c/:categoryId", element: <CategoryPage /> },
+          { path: "search", element: <SearchPage /> },
+          { path: "listings/:id", element: <ListingPage /> },
+          {
+            element: <RequireAuth />,
+            children: [
+              { path: "profile", element: <ProfilePage /> },
+              { path: "sell", element: <SellPage /> },
+              { path: "listings/:id/edit", element: <EditListingPage /> },
+              { path: "me/listings", element: <MyListingsPage /> },
+            ],
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -1,14 +1,16 @@
-// The top bar: brand, main navigation and the account controls for the current session.
+// The top bar: brand, the search box, main navigation, and the account controls for the current session.
 import { useState } from "react";
-import { Link, NavLink, useNavigate } from "react-router";
+import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { api } from "../app/api";
 import { useAppSelector } from "../app/store";
 import { selectSessionStatus, selectUser } from "../features/auth/auth-slice";
+import { HeaderSearch } from "../features/search/header-search";
 
 export function SiteHeader() {
   const status = useAppSelector(selectSessionStatus);
   const user = useAppSelector(selectUser);
   const navigate = useNavigate();
+  const location = useLocation();
   const [signingOut, setSigningOut] = useState(false);
 
   async function signOut(): Promise<void> {
@@ -28,10 +30,21 @@ export function SiteHeader() {
           </span>
           Mnbara
         </Link>
-        <nav aria-label="Main" className="nav">
-          <NavLink to="/" end className="nav-link">
-            Home
+        <HeaderSearch />
+        <nav aria-label="Main" className="nav nav-main">
+          <NavLink to="/browse" className={({ isActive }) => `nav-link${isActive || location.pathname.startsWith("/c/") ? " active" : ""}`}>
+            Browse
           </NavLink>
+          <NavLink to="/sell" className="nav-link">
+            Sell
+          </NavLink>
+          {user !== null && (
+            <NavLink to="/me/listings" className="nav-link">
+              My listings
+            </NavLink>
+          )}
+        </nav>
+        <nav aria-label="Account" className="nav nav-account">
           {status === "signedOut" && (
             <>
               <NavLink to="/sign-in" className="nav-link">

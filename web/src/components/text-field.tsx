@@ -1,21 +1,27 @@
 // A labelled text input with an optional hint and an error message tied to it for assistive technology.
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { RequiredMark } from "./field-extras";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
-  label: string;
+  label: ReactNode;
   name: string;
   hint?: string;
   error?: string | undefined;
+  // Shows the "*" beside the label; pair it with `required`.
+  markRequired?: boolean;
 }
 
-export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, markRequired = false, ...input }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint === undefined ? null : hintId, error === undefined ? null : errorId].filter(Boolean).join(" ");
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {markRequired && <RequiredMark />}
+      </label>
       <input
         {...input}
         id={id}
