@@ -164,6 +164,8 @@ export const catalogRoutes = createRouter()
     const listing = await getListing(c.var.services, c.req.valid("param").id, viewer);
     const etag = `W/"${listing.id}-v${listing.version}${viewer ? `-${viewer.userId}` : ""}"`;
     c.header("ETag", etag);
+    // The body depends on who asks (a seller sees drafts and the reserve): caches must key on the token.
+    c.header("Vary", "Authorization");
     c.header("Cache-Control", listing.status === "draft" || viewer ? "private, no-cache" : "public, max-age=15, stale-while-revalidate=60");
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
     return c.json(listing, 200);
