@@ -31,6 +31,8 @@ export interface RequestOutcome {
   ok: boolean;
   /** HTTP status, or 0 when no response came (connection error, timeout). */
   status: number;
+  /** For a failure: what came back (an error body, or the connection error), to show in the report. */
+  detail?: string;
 }
 
 export interface BenchmarkResult {
@@ -42,7 +44,11 @@ export interface BenchmarkResult {
   errors: number;
   /** Error count per HTTP status ("0" = no response). */
   errorsByStatus: Record<string, number>;
+  /** The first failure's detail for each status that failed. */
+  firstErrorDetails: Record<string, string>;
   summary: Summary;
+  /** Why the measured window is not clean even after retries (the Worker restarted, other work ran), or null. */
+  disturbance: string | null;
   /** How busy the machine and its busiest processes were while measuring; null where /proc is missing. */
   cpu: CpuUsage | null;
   /** One honest line on what bounds these figures. */

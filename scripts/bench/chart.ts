@@ -6,6 +6,8 @@ import type { BenchmarkResult } from "./benchmark";
 const CHART_WIDTH_PX = 420;
 const CHART_HEIGHT_PX = 220;
 const BAR_COLOR = "#4c78a8";
+/** Headroom above the tallest bar, so its value label stays inside the plot. */
+const HEADROOM_FACTOR = 1.12;
 
 /**
  * Vega-Lite compiled to Vega and rendered headless (renderer "none" → toSVG): a well-kept charting library
@@ -22,7 +24,9 @@ export async function renderLatencyChart(result: BenchmarkResult): Promise<strin
         { label: "max", ms: latency.maxMs },
       ]
     : [];
-  const throughput = Math.round(result.summary.throughputPerSecond).toLocaleString("en-US");
+  const perSecond = result.summary.throughputPerSecond;
+  // Below 100 req/s a decimal still says something, as in the table.
+  const throughput = perSecond < 100 ? perSecond.toFixed(1) : Math.round(perSecond).toLocaleString("en-US");
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
@@ -35,7 +39,7 @@ export async function renderLatencyChart(result: BenchmarkResult): Promise<strin
     data: { values },
     encoding: {
       x: { field: "label", type: "ordinal", sort: null, title: "percentile", axis: { labelAngle: 0 } },
-      y: { field: "ms", type: "quantitative", title: "latency (ms)" },
+      y: { field: "ms", type: "quantitative", title: "latency (ms)", ...(latency ? { scale: { domainMax: latency.maxMs * HEADROOM_FACTOR } } : {}) },
     },
     layer: [
       { mark: { type: "bar", color: BAR_COLOR } },

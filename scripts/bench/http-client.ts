@@ -6,6 +6,9 @@ import { Agent, request as httpRequest } from "node:http";
  * past it the request counts as an error instead of hanging the run.
  */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** Enough of an error body to see its problem+json code and detail. */
+const ERROR_BODY_MAX_CHARS = 300;
+const FIRST_ERROR_STATUS = 400;
 
 export interface HttpRequest {
   method: "GET" | "POST";
@@ -15,9 +18,15 @@ export interface HttpRequest {
   json?: unknown;
 }
 
+export interface HttpResponse {
+  status: number;
+  /** The body of an error response (status 400 and up), cut to ERROR_BODY_MAX_CHARS; success bodies are read and dropped. */
+  errorBody?: string;
+}
+
 export interface HttpClient {
-  /** Resolves with the status once the whole body has arrived (the body is read and dropped). */
-  send(request: HttpRequest): Promise<number>;
+  /** Resolves once the whole body has arrived. */
+  send(request: HttpRequest): Promise<HttpResponse>;
   close(): void;
 }
 
@@ -44,8 +53,18 @@ export function createHttpClient(baseUrl: string, maxSockets: number): HttpClien
             headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
           },
           (response) => {
-            response.resume();
-            response.on("end", () => resolve(response.statusCode ?? 0));
+            const status = response.statusCode ?? 0;
+            let errorBody: string | undefined;
+            if (status >= FIRST_ERROR_STATUS) {
+              errorBody = "";
+              response.setEncoding("utf8");
+              response.on("data", (chunk: string) => {
+                if (errorBody !== undefined && errorBody.length < ERROR_BODY_MAX_CHARS) errorBody = (errorBody + chunk).slice(0, ERROR_BODY_MAX_CHARS);
+              });
+            } else {
+              response.resume();
+            }
+            response.on("end", () => resolve(errorBody === undefined ? { status } : { status, errorBody }));
             response.on("error", reject);
           },
         );

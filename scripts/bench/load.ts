@@ -15,6 +15,7 @@ export interface LoadResult {
   latenciesMs: number[];
   requests: number;
   errorsByStatus: Record<string, number>;
+  firstErrorDetails: Record<string, string>;
   /** From the first request sent to the last answer received. */
   elapsedMs: number;
   /** Index the next run should start from. */
@@ -27,6 +28,7 @@ const NO_RESPONSE_STATUS = 0;
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const errorsByStatus: Record<string, number> = {};
+  const firstErrorDetails: Record<string, string> = {};
   let nextIndex = options.firstIndex;
   const lastIndex = options.firstIndex + options.maxRequests;
   const startedMs = performance.now();
@@ -40,14 +42,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       let outcome: RequestOutcome;
       try {
         outcome = await options.request(index);
-      } catch {
-        outcome = { ok: false, status: NO_RESPONSE_STATUS };
+      } catch (error) {
+        outcome = { ok: false, status: NO_RESPONSE_STATUS, detail: error instanceof Error ? error.message : String(error) };
       }
-      if (outcome.ok) latenciesMs.push(performance.now() - sentMs);
-      else errorsByStatus[outcome.status] = (errorsByStatus[outcome.status] ?? 0) + 1;
+      if (outcome.ok) {
+        latenciesMs.push(performance.now() - sentMs);
+      } else {
+        errorsByStatus[outcome.status] = (errorsByStatus[outcome.status] ?? 0) + 1;
+        if (outcome.detail !== undefined) firstErrorDetails[outcome.status] ??= outcome.detail;
+      }
     }
   }
 
   await Promise.all(Array.from({ length: options.concurrency }, client));
-  return { latenciesMs, requests: nextIndex - options.firstIndex, errorsByStatus, elapsedMs: performance.now() - startedMs, nextIndex };
+  return { latenciesMs, requests: nextIndex - options.firstIndex, errorsByStatus, firstErrorDetails, elapsedMs: performance.now() - startedMs, nextIndex };
 }
