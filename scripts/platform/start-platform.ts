@@ -30,6 +30,8 @@ export interface PlatformOptions {
   log: (message: string) => void;
   /** wrangler's own log level; "warn" keeps per-request lines out of benchmarks. */
   wranglerLogLevel?: "info" | "warn" | "error";
+  /** Extra Worker vars, e.g. LOG_LEVEL=warn for benchmarks (each log line costs the wrangler dev proxy real CPU). */
+  vars?: Record<string, string>;
 }
 
 export interface Platform {
@@ -132,6 +134,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       NEON_WS_PROXY: stack.neonWsProxy,
       APP_ORIGIN: `http://localhost:${options.port}`,
       ...(stack.redis ? { UPSTASH_REDIS_REST_URL: stack.redis.url, UPSTASH_REDIS_REST_TOKEN: stack.redis.token } : {}),
+      ...options.vars,
     };
     const envDir = options.dataDir ?? join(ROOT, ".data/tmp");
     await mkdir(envDir, { recursive: true });
