@@ -13,6 +13,7 @@ import { AppError } from "./platform/errors";
 import { createRouter } from "./platform/hono";
 import { IMAGE_MAX_BYTES, MAX_JSON_BODY_BYTES } from "./platform/limits";
 import { onError, problemResponse, requestId, servicesScope } from "./platform/middleware";
+import { searchRoutes } from "./search/routes";
 
 /** The one route whose body is an image rather than JSON, and so gets the larger limit. */
 const IMAGE_UPLOAD_PATH = /^\/v1\/listings\/[^/]+\/images$/;
@@ -44,6 +45,7 @@ export function createApp() {
   app.route("/", notificationRoutes);
   app.route("/", catalogRoutes);
   app.route("/", imageRoutes);
+  app.route("/", searchRoutes);
   app.route("/", auctionRoutes);
   app.route("/", docsRoutes);
 

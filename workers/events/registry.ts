@@ -3,6 +3,7 @@ import { cancelRoomOnEnd, closeListing, configureRoomOnCreate, configureRoomOnUp
 import { welcomeOnRegistration } from "../notifications/handlers";
 import type { ServiceContext } from "../platform/context";
 import type { EventEnvelope, EventType, TxScope } from "../platform/events";
+import { invalidateSearchOnAuctionClosed, invalidateSearchOnListingCreated, invalidateSearchOnListingEnded, invalidateSearchOnListingUpdated } from "../search/handlers";
 
 export interface EventHandler<T extends EventType> {
   /** Stable name: (consumer, event id) is what makes a redelivery a no-op. */
@@ -22,6 +23,10 @@ export const EVENT_HANDLERS: readonly EventHandler<any>[] = [
   configureRoomOnCreate,
   configureRoomOnUpdate,
   cancelRoomOnEnd,
+  invalidateSearchOnListingCreated,
+  invalidateSearchOnListingUpdated,
+  invalidateSearchOnListingEnded,
+  invalidateSearchOnAuctionClosed,
 ];
 
 export function handlersFor(type: string): readonly EventHandler<EventType>[] {

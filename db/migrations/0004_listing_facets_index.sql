@@ -1,0 +1,1 @@
+CREATE INDEX "listings_active_facets_idx" ON "listings" USING btree ("category_path" text_pattern_ops,"category_id","condition","format","crowdship_eligible") WHERE "listings"."status" = 'active';
