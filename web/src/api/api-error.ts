@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly fieldErrors: readonly FieldError[] = [],
     readonly retryAfterSeconds: number | null = null,
+    // The problem's extension members (RFC 9457 §3.2), e.g. BID_TOO_LOW's `minNextBid`.
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail);
   }
@@ -29,15 +31,20 @@ export class ApiError extends Error {
   static async fromResponse(response: Response): Promise<ApiError> {
     const problem = await readProblem(response);
     const fieldErrors = (problem.errors ?? []).map(({ path, message }) => ({ field: lastSegment(path), path: dottedPath(path), message }));
+    const extensions = Object.fromEntries(Object.entries(problem).filter(([name]) => !standardProblemMembers.has(name)));
     return new ApiError(
       response.status,
       problem.code ?? `HTTP_${response.status}`,
       problem.detail ?? problem.title ?? (response.statusText || "The request failed."),
       fieldErrors,
       parseRetryAfter(response.headers.get("Retry-After")),
+      extensions,
     );
   }
 }
+
+// RFC 9457's own members plus the API's `code` and `errors`; anything else on a problem is an extension.
+const standardProblemMembers = new Set(["type", "title", "status", "detail", "instance", "code", "errors"]);
 
 async function readProblem(response: Response): Promise<Problem> {
   try {

@@ -1,13 +1,19 @@
 // Typed client for the Mnbara /v1 API: same-origin JSON, bearer auth, and one refresh-and-retry on a 401.
 import { ApiError } from "./api-error";
 import type {
+  AuctionState,
+  BidHistoryEntry,
+  BidResult,
   Category,
   CreateListingInput,
   Listing,
   MfaStatus,
+  MyBid,
   OwnListingSummary,
   OwnListingsQuery,
   Page,
+  PageQuery,
+  PlaceBidInput,
   RegisterInput,
   SearchClick,
   SearchQuery,
@@ -42,6 +48,8 @@ interface Call {
   cache?: RequestCache;
   // Lets a request finish after the page navigates away (click tracking).
   keepalive?: boolean;
+  // Extra request headers, e.g. Idempotency-Key.
+  headers?: Record<string, string>;
 }
 
 type QueryValue = string | number | boolean | undefined;
@@ -53,7 +61,7 @@ export function createApiClient(session: SessionStore) {
   let refreshing: Promise<boolean> | null = null;
 
   async function send<T>(call: Call, accessToken: string | null = null): Promise<T> {
-    const headers = new Headers({ Accept: "application/json, application/problem+json" });
+    const headers = new Headers({ ...call.headers, Accept: "application/json, application/problem+json" });
     if (call.raw !== undefined) headers.set("Content-Type", call.raw.contentType);
     else if (call.body !== undefined) headers.set("Content-Type", "application/json");
     if (accessToken !== null) headers.set("Authorization", `Bearer ${accessToken}`);
@@ -181,6 +189,22 @@ export function createApiClient(session: SessionStore) {
       authed<void>({ method: "DELETE", path: `/listings/${encodeURIComponent(id)}/images/${encodeURIComponent(imageId)}` }),
     myListings: (query: OwnListingsQuery = {}, signal?: AbortSignal) =>
       authed<Page<OwnListingSummary>>({ method: "GET", path: `/me/listings${queryString({ ...query })}`, signal }),
+
+    // Auctions. The state is signed in when possible: the leader (and the seller) then learn who leads.
+    auction: (listingId: string, signal?: AbortSignal) => authed<AuctionState>({ method: "GET", path: `/auctions/${encodeURIComponent(listingId)}`, signal }),
+    // The caller makes the key once per bid and sends the same one again when retrying it, so a retry never bids twice.
+    placeBid: (listingId: string, input: PlaceBidInput, idempotencyKey: string) =>
+      authed<BidResult>({ method: "POST", path: `/auctions/${encodeURIComponent(listingId)}/bids`, body: input, headers: { "Idempotency-Key": idempotencyKey } }),
+    bidHistory: (listingId: string, signal?: AbortSignal) =>
+      send<{ items: BidHistoryEntry[] }>({ method: "GET", path: `/auctions/${encodeURIComponent(listingId)}/bids${queryString({ limit: 50 })}`, signal }).then((result) => result.items),
+    // Answers with the closed auction.
+    buyItNow: (listingId: string) => authed<AuctionState>({ method: "POST", path: `/auctions/${encodeURIComponent(listingId)}/buy-now`, body: {} }),
+    myBids: (query: PageQuery = {}, signal?: AbortSignal) => authed<Page<MyBid>>({ method: "GET", path: `/me/bids${queryString({ ...query })}`, signal }),
+    // The live room needs no token; anyone may watch.
+    auctionLiveUrl(listingId: string): string {
+      const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+      return `${scheme}//${location.host}/v1/auctions/${encodeURIComponent(listingId)}/live`;
+    },
 
     // Search is public: no token, so responses stay cacheable and a signed-out visitor gets the same results.
     search: (query: SearchQuery, signal?: AbortSignal) => send<SearchResult>({ method: "GET", path: `/search${queryString({ ...query })}`, signal }),

@@ -50,7 +50,10 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
+  instance?: string;
   errors?: FieldProblem[];
+  // Extension members some problems carry, e.g. BID_TOO_LOW's `minNextBid`.
+  [extension: string]: unknown;
 }
 
 // ---- Catalog and search (see shared API.md, "Catalog and search") ----
@@ -265,3 +268,85 @@ export interface SearchClick {
   // Zero-based place of the clicked result in the results (across loaded pages).
   position: number;
 }
+
+// ---- Auctions (see shared API.md, "Auctions") ----
+
+export type AuctionStatus = "scheduled" | "open" | "closed";
+
+// The live state of one auction, from GET /v1/auctions/:listingId and the live socket's "state" message.
+export interface AuctionState {
+  listingId: string;
+  status: AuctionStatus;
+  // The start price until the first bid.
+  currentPrice: Money;
+  minNextBid: Money;
+  bidCount: number;
+  endsAt: string;
+  // Always true when the auction has no reserve.
+  reserveMet: boolean;
+  buyItNowAvailable: boolean;
+  buyItNowPrice: Money | null;
+  leadingBidderAlias: string | null;
+  // Only to the leader themself and the seller, and never on the socket.
+  leadingBidderId?: string;
+  // Present (possibly null) once the room has closed the auction and settled its outcome.
+  winnerId?: string | null;
+  winnerAlias?: string | null;
+  finalPrice?: Money | null;
+}
+
+export interface PlaceBidInput {
+  maxAmount: Money;
+}
+
+export interface BidResult {
+  bidId: string;
+  // The bidder's alias on this auction ("Bidder 2"), the same one the history and the live room show.
+  bidderAlias: string;
+  status: "leading" | "outbid";
+  currentPrice: Money;
+  minNextBid: Money;
+  endsAt: string;
+}
+
+// One accepted bid as everyone sees it: who (by alias) and the price it made; never the bidder's maximum.
+export interface BidHistoryEntry {
+  bidderAlias: string;
+  amount: Money;
+  at: string;
+}
+
+export type MyBidStatus = "leading" | "outbid" | "won" | "lost";
+
+export interface MyBid {
+  listingId: string;
+  title: string;
+  myMaxAmount: Money;
+  currentPrice: Money;
+  bidCount: number;
+  endsAt: string;
+  status: MyBidStatus;
+  lastBidAt: string;
+}
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+// What the live socket sends (JSON text frames).
+export type AuctionLiveMessage =
+  | { type: "state"; state: AuctionState }
+  | {
+      type: "bid";
+      currentPrice: Money;
+      bidCount: number;
+      minNextBid: Money;
+      endsAt: string;
+      leadingBidderAlias: string;
+      reserveMet: boolean;
+      buyItNowAvailable: boolean;
+    }
+  | { type: "extended"; endsAt: string }
+  | { type: "closed"; winnerAlias?: string; finalPrice?: Money; reserveMet: boolean }
+  | { type: "pong" };

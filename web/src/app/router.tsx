@@ -1,7 +1,8 @@
-// The app's routes: public pages, auth pages, the catalog and search, and the signed-in-only pages behind RequireAuth.
+// The app's routes: public pages, auth pages, the catalog, search and auctions, and the signed-in-only pages behind RequireAuth.
 import { createBrowserRouter } from "react-router";
 import { Layout } from "../components/layout";
 import { RouteError } from "../components/route-error";
+import { MyBidsPage } from "../features/auctions/my-bids-page";
 import { ProfilePage } from "../features/auth/profile-page";
 import { RegisterPage } from "../features/auth/register-page";
 import { RequireAuth } from "../features/auth/require-auth";
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
               { path: "sell", element: <SellPage /> },
               { path: "listings/:id/edit", element: <EditListingPage /> },
               { path: "me/listings", element: <MyListingsPage /> },
+              { path: "me/bids", element: <MyBidsPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

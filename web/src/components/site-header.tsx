@@ -39,9 +39,14 @@ export function SiteHeader() {
             Sell
           </NavLink>
           {user !== null && (
-            <NavLink to="/me/listings" className="nav-link">
-              My listings
-            </NavLink>
+            <>
+              <NavLink to="/me/bids" className="nav-link">
+                My bids
+              </NavLink>
+              <NavLink to="/me/listings" className="nav-link">
+                My listings
+              </NavLink>
+            </>
           )}
         </nav>
         <nav aria-label="Account" className="nav nav-account">

@@ -1,10 +1,15 @@
-// The price part of a listing page: the fixed price, or the auction's current price, bids, time left and terms.
+// The price part of a listing page: the fixed price, or the auction — live once published, else its terms as listed.
 import type { Listing } from "../../api/types";
+import { LiveAuctionPanel } from "../auctions/auction-panel";
 import { formatMoney } from "./money";
 import { formatDateTime, timeLeft, useNow } from "./time-left";
 
 export function PricePanel({ listing }: { listing: Listing }) {
-  if (listing.format === "auction" && listing.auction !== undefined) return <AuctionPanel listing={listing} auction={listing.auction} />;
+  if (listing.format === "auction" && listing.auction !== undefined) {
+    const summary = <AuctionSummaryPanel listing={listing} auction={listing.auction} />;
+    // A draft has no auction room yet; the summary also stands in when the live state cannot be had.
+    return listing.status === "draft" ? summary : <LiveAuctionPanel listing={listing} fallback={summary} />;
+  }
   return (
     <div className="price-panel">
       <p className="price-label">Price</p>
@@ -13,7 +18,7 @@ export function PricePanel({ listing }: { listing: Listing }) {
   );
 }
 
-function AuctionPanel({ listing, auction }: { listing: Listing; auction: NonNullable<Listing["auction"]> }) {
+function AuctionSummaryPanel({ listing, auction }: { listing: Listing; auction: NonNullable<Listing["auction"]> }) {
   const now = useNow(1000);
   const left = timeLeft(auction.endsAt, now);
   const hasBids = auction.bidCount > 0;
