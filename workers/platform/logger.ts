@@ -36,5 +36,7 @@ export function createLogger(levelName: string | undefined, base: Record<string,
 /** Errors as plain fields for a log line (stack included; never the request body). */
 export function errorFields(error: unknown): Record<string, unknown> {
   if (error instanceof Error) return { errorName: error.name, errorMessage: error.message, stack: error.stack };
+  // The Neon driver rejects with a WebSocket ErrorEvent when it cannot connect: keep its message, not "[object ErrorEvent]".
+  if (typeof error === "object" && error !== null && "message" in error) return { errorName: error.constructor?.name, errorMessage: String(error.message) };
   return { errorMessage: String(error) };
 }
