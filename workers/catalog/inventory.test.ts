@@ -5,7 +5,7 @@ import { listings, stockReservations } from "../../db/schema";
 import { createScope, type ServiceContext } from "../platform/context";
 import { AppError } from "../platform/errors";
 import { createLogger } from "../platform/logger";
-import { createListingAs, registerSeller, testEnv, withDatabase } from "../test-support/api";
+import { call, createListingAs, registerSeller, testEnv, withDatabase } from "../test-support/api";
 import { consumeStock, releaseExpiredReservations, releaseStock, reserveStock } from "./inventory-service";
 
 /** Runs a service call with its own scope (its own connection), as a separate request would. */
@@ -41,6 +41,18 @@ describe("reserveStock", () => {
     expect(await listingState(listing.id)).toEqual({ status: "active", available: 0 });
     const active = await withDatabase((db) => db.orm.select().from(stockReservations).where(eq(stockReservations.listingId, listing.id)));
     expect(active).toHaveLength(10);
+  });
+
+  it("shows the new availability on the public listing, even once its view was cached", async () => {
+    const listing = await listingWithStock(5);
+    expect((await call("GET", `/v1/listings/${listing.id}`)).body.quantityAvailable).toBe(5);
+    await asRequest((ctx) => reserveStock(ctx, { listingId: listing.id, quantity: 2, holderRef: "ord_visible" }));
+    let shown = 0;
+    for (let attempt = 0; attempt < 100 && shown !== 3; attempt++) {
+      shown = (await call("GET", `/v1/listings/${listing.id}`)).body.quantityAvailable;
+      if (shown !== 3) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(shown).toBe(3);
   });
 
   it("returns the same reservation when the same holder asks twice", async () => {

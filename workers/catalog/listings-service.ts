@@ -167,7 +167,8 @@ async function lockForChange(scope: TxScope, auth: AuthContext, listingId: strin
   return row;
 }
 
-function afterChange(ctx: ServiceContext, listingId: string): void {
+/** Drops the cached public view; also called for changes made elsewhere (stock, photos, bids) through their events. */
+export function forgetCachedListing(ctx: ServiceContext, listingId: string): void {
   const redis = ctx.redis;
   if (redis) ctx.defer(redis.del(cacheKey(ctx, listingId)).catch((error: unknown) => ctx.log.warn("listing cache delete failed", errorFields(error))));
 }
@@ -229,7 +230,7 @@ export async function updateListing(ctx: ServiceContext, auth: AuthContext, list
     await scope.emit("listing.updated", { listingId: row.id });
     return viewOf(ctx, scope.tx, updated!, auth);
   });
-  afterChange(ctx, listingId);
+  forgetCachedListing(ctx, listingId);
   return view;
 }
 
@@ -256,7 +257,7 @@ async function transition(ctx: ServiceContext, auth: AuthContext, listingId: str
     await scope.emit(to === "active" ? "listing.updated" : "listing.ended", { listingId: row.id });
     return viewOf(ctx, scope.tx, updated!, auth);
   });
-  afterChange(ctx, listingId);
+  forgetCachedListing(ctx, listingId);
   return view;
 }
 
