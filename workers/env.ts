@@ -16,4 +16,14 @@ export interface AppEnv extends Cloudflare.Env {
   UPSTASH_REDIS_REST_TOKEN?: string;
   /** Prefix for every Redis key, so several deployments or test runs can share one Redis. */
   REDIS_KEY_PREFIX?: string;
+  /** Algolia: with all three set, search goes to Algolia and listing events keep its index in sync; otherwise Postgres searches. */
+  ALGOLIA_APP_ID?: string;
+  /** Writes the index (event sync); never leaves the Worker. */
+  ALGOLIA_ADMIN_KEY?: string;
+  /** Search-only key the engine queries with. */
+  ALGOLIA_SEARCH_KEY?: string;
+  /** The primary index; its sort replicas are named `<index>_<sort>`. Default "listings". */
+  ALGOLIA_INDEX_NAME?: string;
+  /** Dev/test only: comma-separated "host:port" (plain http) or URLs that replace Algolia's hosts, e.g. a local mock. Unset in production. */
+  ALGOLIA_HOSTS?: string;
 }

@@ -1,16 +1,24 @@
-// Vitest globalSetup (Node side) for the workerd integration tests: starts Postgres, the Neon proxy and the Redis bridge, provides their addresses.
+// Vitest globalSetup (Node side) for the workerd integration tests: starts Postgres, the Neon proxy, the Redis bridge and the Algolia mock, provides their addresses.
 import type { TestProject } from "vitest/node";
+import { startAlgoliaMock } from "./algolia-mock";
 import { startTestPlatform } from "./test-database";
 
 export default async function setup(project: TestProject) {
-  const platform = await startTestPlatform({ redisUrl: process.env.REDIS_URL, log: (message) => console.log(`[test-stack] ${message}`) });
+  const algoliaMock = await startAlgoliaMock();
+  const platform = await startTestPlatform({ redisUrl: process.env.REDIS_URL, log: (message) => console.log(`[test-stack] ${message}`) }).catch(async (error: unknown) => {
+    await algoliaMock.stop();
+    throw error;
+  });
   project.provide("databaseUrl", platform.databaseUrl);
   project.provide("neonWsProxy", platform.stack.neonWsProxy);
   project.provide("redisRestUrl", platform.stack.redis?.url ?? "");
   project.provide("redisRestToken", platform.stack.redis?.token ?? "");
   project.provide("redisKeyPrefix", `mnbara-test-${Date.now()}`);
+  // Only the Algolia tests point a per-test env at it; the suite's own env leaves Algolia unset, so Postgres searches.
+  project.provide("algoliaMockUrl", algoliaMock.url);
   console.log(`[test-stack] postgres: ${process.env.TEST_DATABASE_URL ? "TEST_DATABASE_URL server, fresh database" : "embedded PGlite (in memory)"}; redis: ${platform.stack.redis ? "bridge to REDIS_URL" : "absent"}`);
   return async () => {
+    await algoliaMock.stop();
     await platform.stop();
   };
 }

@@ -2,11 +2,11 @@
 import { z } from "zod";
 import { deadLetterEvents, processedEvents } from "../../db/schema";
 import type { AppEnv } from "../env";
-import { createScope } from "../platform/context";
+import { createScope, type ServiceContext } from "../platform/context";
 import { inTransaction, type EventEnvelope, type EventType } from "../platform/events";
 import { errorFields, type Logger } from "../platform/logger";
 import { retryDelaySeconds } from "./backoff";
-import { handlersFor } from "./registry";
+import { BATCH_EVENT_HANDLERS, batchHandlersFor, handlersFor } from "./registry";
 
 const EnvelopeSchema = z.object({
   id: z.string().min(1),
@@ -15,11 +15,21 @@ const EnvelopeSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
 });
 
-/** Runs each handler in its own transaction that first claims (consumer, event id); a claimed pair is skipped. */
+/** A message whose per-event handlers succeeded, waiting for the batch handlers of its type. */
+interface HeldMessage {
+  message: Message<unknown>;
+  event: EventEnvelope;
+}
+
+/**
+ * Runs each handler in its own transaction that first claims (consumer, event id); a claimed pair is skipped.
+ * Then each batch handler once over the batch's events of its types; their messages are acked only after that.
+ */
 export async function consumeEvents(batch: MessageBatch<unknown>, env: AppEnv, log: Logger): Promise<void> {
   const scope = createScope(env, log.child({ queue: batch.queue }), `queue:${batch.queue}`, { ip: null, userAgent: null });
   const { ctx } = scope;
   try {
+    const held: HeldMessage[] = [];
     for (const message of batch.messages) {
       const parsed = EnvelopeSchema.safeParse(message.body);
       if (!parsed.success) {
@@ -45,15 +55,50 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: AppEnv, l
             await handler.handle(ctx, txScope, event as EventEnvelope<EventType>);
           });
         }
-        message.ack();
+        if (batchHandlersFor(event.type, env).length > 0) held.push({ message, event });
+        else message.ack();
       } catch (error) {
         const delaySeconds = retryDelaySeconds(message.attempts);
         log.warn("event handler failed; retrying", { eventId: event.id, type: event.type, attempts: message.attempts, delaySeconds, ...errorFields(error) });
         message.retry({ delaySeconds });
       }
     }
+    await runBatchHandlers(ctx, held, log);
   } finally {
     await scope.close();
+  }
+}
+
+/**
+ * Each enabled batch handler in one transaction that claims (consumer, event id) for all its events and passes on
+ * the unclaimed ones. If it throws, the claims roll back and its events' messages are retried; the others are acked.
+ */
+async function runBatchHandlers(ctx: ServiceContext, held: readonly HeldMessage[], log: Logger): Promise<void> {
+  const failed = new Set<HeldMessage>();
+  for (const handler of BATCH_EVENT_HANDLERS) {
+    if (!handler.enabled(ctx.env)) continue;
+    const mine = held.filter((entry) => handler.types.includes(entry.event.type));
+    if (mine.length === 0) continue;
+    const events = [...new Map(mine.map((entry) => [entry.event.id, entry.event])).values()]; // a redelivery may repeat an event in one batch
+    try {
+      await inTransaction(ctx, async (txScope) => {
+        const claimed = await txScope.tx
+          .insert(processedEvents)
+          .values(events.map((event) => ({ consumer: handler.consumer, eventId: event.id })))
+          .onConflictDoNothing()
+          .returning({ eventId: processedEvents.eventId });
+        const claimedIds = new Set(claimed.map((row) => row.eventId));
+        const unhandled = events.filter((event) => claimedIds.has(event.id));
+        if (unhandled.length > 0) await handler.handleBatch(ctx, txScope, unhandled);
+      });
+    } catch (error) {
+      log.warn("batch event handler failed; retrying its events", { consumer: handler.consumer, eventIds: events.map((event) => event.id), ...errorFields(error) });
+      for (const entry of mine) failed.add(entry);
+    }
+  }
+  for (const entry of held) {
+    if (failed.has(entry)) entry.message.retry({ delaySeconds: retryDelaySeconds(entry.message.attempts) });
+    else entry.message.ack();
   }
 }
 

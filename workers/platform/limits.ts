@@ -113,6 +113,12 @@ export const SUGGEST_TITLE_SAMPLE = 200;
 export const SUGGEST_MIN_WORD_LENGTH = 3;
 /** Distinct queries kept in the Redis popularity set; the long tail never reaches a top-10 list, and Redis memory stays bounded. */
 export const SEARCH_POPULAR_TERMS_MAX = 100_000;
+/** Algolia records: descriptions are cut to this many UTF-8 bytes so a whole record (title, up to 250 ships-to codes, the rest) stays under the 10 KB per record of Algolia's smallest plans. */
+export const ALGOLIA_DESCRIPTION_MAX_BYTES = 6_000;
+/** Values Algolia returns per facet (its own maximum): its default of 100 would start dropping leaf categories as the tree grows. */
+export const ALGOLIA_MAX_FACET_VALUES = 1_000;
+/** Polls of the settings task before the deploy stops waiting: the client's delays grow 0.2 s per poll up to 5 s, so about 3 minutes. */
+export const ALGOLIA_SETTINGS_TASK_MAX_POLLS = 50;
 /** Search analytics: the report window, and how many queries each list shows. */
 export const SEARCH_ANALYTICS_DEFAULT_DAYS = 7;
 export const SEARCH_ANALYTICS_MAX_DAYS = 90; // bounds the rows one report scans; longer trends belong in a warehouse

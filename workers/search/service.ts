@@ -1,15 +1,18 @@
 // Search orchestration: the Redis result cache in front of the engine, and analytics written after the response.
 import type { ServiceContext } from "../platform/context";
 import { newId } from "../platform/ids";
+import { algoliaConfig } from "./algolia-client";
+import { createAlgoliaEngine } from "./algolia-engine";
 import { recordSearch } from "./analytics";
 import { lookupCachedResult, storeResult } from "./cache";
 import type { SearchEngine, SearchResult } from "./engine";
 import { createPostgresEngine } from "./postgres-engine";
 import type { SearchParams } from "./query";
 
-/** The engine this deployment searches with; an Algolia engine implementing SearchEngine is chosen here. */
+/** The engine this deployment searches with: Algolia when its keys are set, otherwise Postgres. */
 export function searchEngine(ctx: ServiceContext): SearchEngine {
-  return createPostgresEngine(ctx);
+  const algolia = algoliaConfig(ctx.env);
+  return algolia ? createAlgoliaEngine(ctx, algolia) : createPostgresEngine(ctx);
 }
 
 export interface SearchOutcome {

@@ -8,5 +8,7 @@ declare module "vitest" {
     redisRestUrl: string;
     redisRestToken: string;
     redisKeyPrefix: string;
+    /** http://127.0.0.1:PORT of the Algolia mock (scripts/test-support/algolia-mock.ts). */
+    algoliaMockUrl: string;
   }
 }
