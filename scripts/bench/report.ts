@@ -1,7 +1,8 @@
 // BENCHMARKS.md and docs/bench/<name>.svg from one run's results; the table is also what the terminal shows.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BenchmarkResult, RunMode } from "./benchmark";
+import { describeTarget, formatRatio, renderComparisonChart } from "./auctions/comparison-chart";
+import type { BenchmarkResult, Comparison, RunMode } from "./benchmark";
 import { renderLatencyChart } from "./chart";
 import type { MachineInfo } from "./machine";
 
@@ -13,6 +14,13 @@ export interface RunReport {
   /** Share of the machine busy before any load, with the platform idle; null without /proc. */
   idleBusyPercent: number | null;
   results: BenchmarkResult[];
+  /** Benchmarks this run could not do, with why (e.g. no Postgres server for the baseline). */
+  skipped?: SkippedBenchmark[];
+}
+
+export interface SkippedBenchmark {
+  name: string;
+  reason: string;
 }
 
 const CHART_FOLDER = "docs/bench";
@@ -32,6 +40,34 @@ export function resultsTable(results: readonly BenchmarkResult[]): string {
     "| benchmark | clients | requests | errors | throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | machine CPU busy |",
     "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ...rows,
+  ].join("\n");
+}
+
+/** Every comparison of the run as one table (each result against its ceiling or baseline), or "" when there is none. */
+export function comparisonsTable(results: readonly BenchmarkResult[]): string {
+  const comparisons = results.flatMap((result) => result.comparisons ?? []);
+  if (comparisons.length === 0) return "";
+  const value = (figure: number) => (figure < 100 ? figure.toFixed(1) : integer(figure));
+  const rows = comparisons.map(
+    (comparison) =>
+      `| ${comparison.title} | ${comparison.metric} | ${comparison.subject.name}: ${value(comparison.subject.value)} | ${comparison.reference.name}: ${value(comparison.reference.value)} | ${formatRatio(comparison.ratio)} | ${describeTarget(comparison)} | ${comparison.meets ? "met" : "**missed**"} |`,
+  );
+  return ["| comparison | metric | measured | against | ratio | target | |", "|---|---|--:|--:|--:|--:|---|", ...rows].join("\n");
+}
+
+/** File name of a comparison's chart: the subject's name, the reference's, and the metric's first word (two percentiles of one pair differ). */
+function comparisonChartName(comparison: Comparison): string {
+  const metric = (comparison.metric.split(" ")[0] ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return `${comparison.subject.name}-vs-${comparison.reference.name}-${metric}`;
+}
+
+function comparisonSection(comparison: Comparison): string {
+  return [
+    `### ${comparison.title}`,
+    "",
+    `![${comparison.title}](${CHART_FOLDER}/${comparisonChartName(comparison)}.svg)`,
+    "",
+    `**${comparison.meets ? "Met" : "Missed"}:** ${formatRatio(comparison.ratio)} against a target of ${describeTarget(comparison)}. ${comparison.reading}`,
   ].join("\n");
 }
 
@@ -68,6 +104,21 @@ function section(result: BenchmarkResult): string {
     ...[describeDisturbance(result), describeCpu(result), describeErrors(result)].filter((line) => line !== "").flatMap((line) => [line, ""]),
     `**Reading:** ${result.interpretation}`,
   ].join("\n");
+}
+
+function comparisonsPart(results: readonly BenchmarkResult[]): string {
+  const table = comparisonsTable(results);
+  if (!table) return "";
+  const sections = results.flatMap((result) => result.comparisons ?? []).map(comparisonSection);
+  return `
+## Comparisons
+
+Ratios between results of this same run (the machine is noisy; ratios travel better than figures), each with its target.
+
+${table}
+
+${sections.join("\n\n")}
+`;
 }
 
 export function renderMarkdown(report: RunReport): string {
@@ -110,13 +161,15 @@ ${resultsTable(report.results)}
 Throughput and latencies count successful responses; errors are counted apart. "Machine CPU busy" is the share of all cores in use during the measured window.
 
 ${report.results.map(section).join("\n\n")}
-
+${(report.skipped ?? []).map((skip) => `\n### ${skip.name}\n\n**Skipped:** ${skip.reason}\n`).join("")}${comparisonsPart(report.results)}
 ## Notes
 
 - \`wrangler dev\` routes every request through an extra, single-threaded workerd proxy in front of the Worker (the "wrangler dev proxy" above), so it tops out near 2,000 simple requests/s on this kind of machine (see STACK.md), and it runs the Worker in one isolate on one thread. These are local figures for comparing changes, not production ones: on Cloudflare there is no such proxy and requests spread over many isolates.
 - The Worker logs one JSON line per request at \`LOG_LEVEL\` info (wrangler.toml), and under \`wrangler dev\` each line crosses into wrangler's Node process ("wrangler (node)" above). Measured once while writing this bench: a route that touches no database served ~650 req/s so, and ~1,900 req/s with \`LOG_LEVEL=warn\`.
 - Everything shares the same cores: the load generator, the Neon WebSocket proxy and the Upstash bridge (and PGlite, when embedded) run in one Node process, next to workerd, wrangler, Postgres and Redis. The CPU lines say who used what; "other work" is CPU used by processes outside this run, which lowers the figures.
 - Login requests carry a made-up \`CF-Connecting-IP\` from 10.0.0.0/8 (wrangler dev passes the header through), one address per request, so the per-IP limit never applies; every request still goes to 127.0.0.1.
+- The \`…-miniflare…\` and fan-out benchmarks skip \`wrangler dev\`: they bundle the Worker (\`wrangler deploy --dry-run\`), or a bench-only Worker from \`scripts/bench/auctions/\`, and serve it straight from workerd through the Miniflare API, with the same bindings, Postgres and Redis (each instance under its own Redis key prefix). Their workerd shows as "workerd (Miniflare, the Worker)". The fan-out watchers are \`ws\` sockets in the bench process: 10,000 of them need 10,000 descriptors here and as many in workerd, under the 20,000 open-file limit (\`wrangler dev\`'s proxy would need ~6 per socket and die near 3,300).
+- Bids go round-robin over a few hundred bidders registered through the API (each registration from its own made-up \`CF-Connecting-IP\`), so none passes 30 bids a minute. Concurrent bids reach the room out of the order they were sent; one overtaken by two later, higher bids is refused as \`BID_TOO_LOW\`, as in a real room: those refusals are counted as errors (status 422), and throughput counts accepted bids only. The bare ceiling and the Postgres baseline apply the same rule (a bid must beat the second-highest maximum).
 - In production the Worker reaches Neon and Upstash over the network, with more latency per round trip than loopback but without their CPU on the Worker's machine.
 `;
 }
@@ -125,6 +178,7 @@ export async function writeReport(root: string, report: RunReport): Promise<void
   await mkdir(join(root, CHART_FOLDER), { recursive: true });
   for (const result of report.results) {
     await writeFile(join(root, CHART_FOLDER, `${result.name}.svg`), await renderLatencyChart(result));
+    for (const comparison of result.comparisons ?? []) await writeFile(join(root, CHART_FOLDER, `${comparisonChartName(comparison)}.svg`), await renderComparisonChart(comparison));
   }
   await writeFile(join(root, "BENCHMARKS.md"), renderMarkdown(report));
 }

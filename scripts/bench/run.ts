@@ -6,14 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDevSecrets } from "../platform/dev-secrets";
 import { ROOT, startPlatform } from "../platform/start-platform";
-import type { Benchmark, BenchmarkContext, BenchmarkResult, RunMode } from "./benchmark";
+import type { Benchmark, BenchmarkContext, BenchmarkResult, PreparedBenchmark, RunMode } from "./benchmark";
 import { createBenchDatabase } from "./bench-database";
 import { BENCHMARKS } from "./benchmarks/index";
-import { cpuUsageBetween, takeCpuSnapshot, workerRestartedBetween } from "./cpu-usage";
+import { cpuUsageBetween, takeCpuSnapshot, workerRestartedBetween, type CpuUsage } from "./cpu-usage";
 import { createHttpClient } from "./http-client";
 import { runLoad } from "./load";
 import { describeMachine } from "./machine";
-import { resultsTable, writeReport } from "./report";
+import { comparisonsTable, resultsTable, writeReport, type SkippedBenchmark } from "./report";
 import { summarize } from "./stats";
 
 /** Before measuring: the Worker's code is compiled, keep-alive sockets and database paths are opened, caches fill. */
@@ -54,9 +54,11 @@ function freePort(): Promise<number> {
 function selectBenchmarks(names: string[]): readonly Benchmark[] {
   if (names.length === 0) return BENCHMARKS;
   const known = new Set(BENCHMARKS.map((benchmark) => benchmark.name));
-  const unknown = names.filter((name) => !known.has(name));
+  // A name that is no benchmark's selects those it begins, e.g. "auction" for every auction-… benchmark.
+  const matches = (name: string, benchmark: Benchmark) => benchmark.name === name || (!known.has(name) && benchmark.name.startsWith(`${name}-`));
+  const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => matches(name, benchmark)));
   if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
-  return BENCHMARKS.filter((benchmark) => names.includes(benchmark.name));
+  return BENCHMARKS.filter((benchmark) => names.some((name) => matches(name, benchmark)));
 }
 
 /** Postgres and Redis are shared servers: their CPU is the run's when it uses them, other work otherwise. */
@@ -80,26 +82,26 @@ async function idleMachineBusyPercent(): Promise<number | null> {
 
 async function runBenchmark(benchmark: Benchmark, base: Omit<BenchmarkContext, "http">): Promise<BenchmarkResult> {
   const http = createHttpClient(base.url, benchmark.concurrency);
+  let prepared: PreparedBenchmark | undefined;
   try {
     log(`${benchmark.name}: preparing …`);
-    const prepared = await benchmark.prepare({ ...base, http });
+    prepared = await benchmark.prepare({ ...base, http });
+    const measureLoad = (options: { durationMs: number; maxRequests: number; firstIndex: number }) =>
+      prepared?.measure
+        ? prepared.measure({ firstIndex: options.firstIndex, count: options.maxRequests, durationMs: options.durationMs })
+        : runLoad({ concurrency: benchmark.concurrency, ...options, request: prepared!.request });
+    const warmupMs = benchmark.warmup?.durationMs ?? WARMUP_MS;
     let nextIndex = 0;
     // Bounded by MAX_MEASUREMENT_ATTEMPTS.
     for (let attempt = 1; ; attempt++) {
-      log(`${benchmark.name}: warming up for ${WARMUP_MS / 1000} s …`);
-      const warmup = await runLoad({ concurrency: benchmark.concurrency, durationMs: WARMUP_MS, maxRequests: WARMUP_MAX_REQUESTS, firstIndex: nextIndex, request: prepared.request });
+      log(`${benchmark.name}: warming up for ${warmupMs / 1000} s …`);
+      const warmup = await measureLoad({ durationMs: warmupMs, maxRequests: benchmark.warmup?.maxRequests ?? WARMUP_MAX_REQUESTS, firstIndex: nextIndex });
       log(`${benchmark.name}: measuring for up to ${benchmark.durationMs / 1000} s at ${benchmark.concurrency} clients …`);
       const cpuBefore = await takeCpuSnapshot();
-      const load = await runLoad({
-        concurrency: benchmark.concurrency,
-        durationMs: benchmark.durationMs,
-        maxRequests: benchmark.maxRequests,
-        firstIndex: warmup.nextIndex,
-        request: prepared.request,
-      });
+      const load = await measureLoad({ durationMs: benchmark.durationMs, maxRequests: benchmark.maxRequests, firstIndex: warmup.nextIndex });
       const cpuAfter = await takeCpuSnapshot();
       nextIndex = load.nextIndex;
-      const cpu = cpuBefore && cpuAfter ? cpuUsageBetween(cpuBefore, cpuAfter, servicePrograms(base.mode)) : null;
+      const cpu = cpuBefore && cpuAfter ? relabelCpu(cpuUsageBetween(cpuBefore, cpuAfter, servicePrograms(base.mode)), prepared) : null;
       let disturbance: string | null = null;
       if (cpuBefore && cpuAfter && workerRestartedBetween(cpuBefore, cpuAfter)) disturbance = "wrangler dev restarted the Worker while measuring (a source file changed)";
       else if (cpu && cpu.otherWorkCores > OTHER_WORK_LIMIT_CORES) disturbance = `other work on the machine took ${cpu.otherWorkCores.toFixed(2)} cores while measuring`;
@@ -124,6 +126,28 @@ async function runBenchmark(benchmark: Benchmark, base: Omit<BenchmarkContext, "
     }
   } finally {
     http.close();
+    await prepared?.dispose?.();
+  }
+}
+
+/** The benchmark's own names for processes it started, and no Worker thread when its load went elsewhere than the platform's Worker. */
+function relabelCpu(cpu: CpuUsage, prepared: PreparedBenchmark | undefined): CpuUsage {
+  const labels = prepared?.processLabels ?? {};
+  const byLabel = new Map<string, number>();
+  for (const entry of cpu.processes) {
+    const label = labels[entry.label] ?? entry.label;
+    byLabel.set(label, (byLabel.get(label) ?? 0) + entry.cores);
+  }
+  const processes = [...byLabel].map(([label, cores]) => ({ label, cores })).sort((a, b) => b.cores - a.cores);
+  return { ...cpu, processes, workerThread: prepared?.followsWorkerThread === false ? null : cpu.workerThread };
+}
+
+/** Each result against the others of this run, once all have run. */
+function compareResults(selected: readonly Benchmark[], results: BenchmarkResult[]): void {
+  for (const result of results) {
+    const benchmark = selected.find((candidate) => candidate.name === result.name);
+    const comparisons = benchmark?.compare?.(result, results) ?? [];
+    if (comparisons.length > 0) result.comparisons = comparisons;
   }
 }
 
@@ -168,6 +192,7 @@ async function main(): Promise<void> {
     const base: Omit<BenchmarkContext, "http"> = {
       url: platform.url,
       database: { databaseUrl: platform.stack.databaseUrl, neonWsProxy: platform.stack.neonWsProxy },
+      redis: platform.stack.redis,
       secrets: await loadDevSecrets(join(dataDir, "dev-secrets.json")),
       runTag: `${Date.now().toString(36)}${randomBytes(RUN_TAG_BYTES).toString("hex")}`,
       mode,
@@ -176,14 +201,24 @@ async function main(): Promise<void> {
     const idleBusyPercent = await idleMachineBusyPercent();
 
     const results: BenchmarkResult[] = [];
+    const skipped: SkippedBenchmark[] = [];
     for (const benchmark of selected) {
+      const skipReason = benchmark.skipReason?.(base) ?? null;
+      if (skipReason) {
+        log(`${benchmark.name}: skipped: ${skipReason}`);
+        skipped.push({ name: benchmark.name, reason: skipReason });
+        continue;
+      }
       const result = await runBenchmark(benchmark, base);
       results.push(result);
       log(`${benchmark.name}: ${result.interpretation}`);
     }
 
+    compareResults(selected, results);
     console.log(`\n${resultsTable(results)}\n`);
-    const report = { machine: describeMachine(), startedAt, mode, warmupMs: WARMUP_MS, idleBusyPercent, results };
+    const comparisons = comparisonsTable(results);
+    if (comparisons) console.log(`${comparisons}\n`);
+    const report = { machine: describeMachine(), startedAt, mode, warmupMs: WARMUP_MS, idleBusyPercent, results, skipped };
     if (fullRun) {
       await writeReport(ROOT, report);
       log("wrote BENCHMARKS.md and docs/bench/*.svg");

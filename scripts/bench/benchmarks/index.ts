@@ -1,6 +1,13 @@
 // Every benchmark `npm run bench` knows, in the order they run; add new ones here.
 import type { Benchmark } from "../benchmark";
+import { AUCTION_BID_BENCHMARKS } from "./auction-bids";
+import { AUCTION_FANOUT_BENCHMARKS } from "./auction-fanout";
 import { healthBenchmark } from "./health";
 import { loginBenchmark } from "./login";
+import { searchCategoryBrowseBenchmark } from "./search-category-browse";
+import { searchKeywordBenchmark } from "./search-keyword";
+import { searchKeywordFacetsBenchmark } from "./search-keyword-facets";
+import { searchSuggestBenchmark } from "./search-suggest";
+import { searchTypoBenchmark } from "./search-typo";
 
-export const BENCHMARKS: readonly Benchmark[] = [healthBenchmark, loginBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [healthBenchmark, loginBenchmark, searchKeywordBenchmark, searchKeywordFacetsBenchmark, searchCategoryBrowseBenchmark, searchTypoBenchmark, searchSuggestBenchmark, ...AUCTION_BID_BENCHMARKS, ...AUCTION_FANOUT_BENCHMARKS];
