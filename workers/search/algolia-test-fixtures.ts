@@ -5,24 +5,10 @@ import type { AppEnv } from "../env";
 import worker from "../index";
 import { testEnv } from "../test-support/api";
 
-/** As scripts/test-support/algolia-mock.ts records a request (its JSON protocol; the mock runs in Node, so the type is repeated here). */
-export interface RecordedAlgoliaRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: { "x-algolia-application-id": string | null; "x-algolia-api-key": string | null; "content-type": string | null };
-  body: unknown;
-  receivedAtMs: number;
-  respondedAtMs: number | null;
-}
+// Type-only: the mock itself runs in Node (the workers globalSetup); only its request and answer shapes are shared.
+import type { CannedAlgoliaResponse, RecordedAlgoliaRequest } from "../../scripts/test-support/algolia-mock";
 
-export interface CannedAlgoliaResponse {
-  method: string;
-  path: string;
-  status: number;
-  body: unknown;
-  delayMs?: number;
-}
+export type { CannedAlgoliaResponse, RecordedAlgoliaRequest };
 
 export const ADMIN_KEY = "test-algolia-admin-key";
 export const SEARCH_KEY = "test-algolia-search-key";
