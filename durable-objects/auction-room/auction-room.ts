@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { AppEnv } from "../../workers/env";
 import { recordAuctionResult } from "../../workers/auctions/results-service";
 import { createScope } from "../../workers/platform/context";
-import { AUCTION_EVENT_FLUSH_BATCH, AUCTION_HISTORY_MAX_ITEMS, AUCTION_RETRY_DELAY_SECONDS } from "../../workers/platform/limits";
+import { AUCTION_EVENT_FLUSH_BATCH, AUCTION_EVENT_FLUSH_PASSES, AUCTION_HISTORY_MAX_ITEMS, AUCTION_RETRY_DELAY_SECONDS } from "../../workers/platform/limits";
 import { createLogger, errorFields } from "../../workers/platform/logger";
 import type { Currency, Money } from "../../workers/platform/money";
 import { buyItNow, cancelAuction, closeAuction, minNextBid, openAuction, placeBid, type AuctionEvent, type AuctionState, type AuctionTerms } from "./engine";
@@ -14,6 +14,8 @@ import { RoomStorage } from "./room-storage";
 export class AuctionRoom extends DurableObject<AppEnv> {
   private readonly store: RoomStorage;
   private state: AuctionState | null = null;
+  private flushing: Promise<void> | null = null;
+  private flushAgain = false;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -94,7 +96,7 @@ export class AuctionRoom extends DurableObject<AppEnv> {
       minNextBid: this.money(minNextBid(state)),
       endsAt: new Date(state.endsAtMs).toISOString(),
     };
-    this.ctx.storage.transactionSync(() => {
+    this.inStorageTransaction(() => {
       const hash = this.store.appendBid({
         seq: result.seq,
         bidderId: input.bidderId,
@@ -111,7 +113,7 @@ export class AuctionRoom extends DurableObject<AppEnv> {
     });
     this.state = state;
     this.broadcastEvents(events);
-    this.ctx.waitUntil(this.flushEvents());
+    this.requestFlush();
     if (events.some((event) => event.type === "extended")) await this.scheduleAlarm();
     return response;
   }
@@ -275,15 +277,51 @@ export class AuctionRoom extends DurableObject<AppEnv> {
     }
   }
 
-  private async flushEvents(): Promise<void> {
+  /** A rolled-back storage transaction must not leave the storage's in-memory caches ahead of what was stored. */
+  private inStorageTransaction(work: () => void): void {
+    try {
+      this.ctx.storage.transactionSync(work);
+    } catch (error) {
+      this.store.dropCaches();
+      throw error;
+    }
+  }
+
+  /**
+   * One flush at a time: bids arriving while one is sending only mark that another pass is needed, so under load
+   * many bids' events leave in one queue batch instead of one send per bid.
+   */
+  private requestFlush(): void {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return;
+    }
+    this.flushing = (async () => {
+      try {
+        for (let pass = 0; pass < AUCTION_EVENT_FLUSH_PASSES; pass++) {
+          this.flushAgain = false;
+          const sent = await this.flushEvents();
+          if (sent < AUCTION_EVENT_FLUSH_BATCH && !this.flushAgain) break;
+        }
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    this.ctx.waitUntil(this.flushing);
+  }
+
+  /** Sends the oldest queued events; how many were sent (0 when none waited or the queue failed: the alarm retries). */
+  private async flushEvents(): Promise<number> {
     const pending = this.store.pendingEvents(AUCTION_EVENT_FLUSH_BATCH);
-    if (pending.length === 0) return;
+    if (pending.length === 0) return 0;
     try {
       await this.env.EVENTS_QUEUE.sendBatch(pending.map((event) => ({ body: event.body, contentType: "json" as const })));
-      this.store.dropEvents(pending.map((event) => event.id));
+      this.store.dropEventsThrough(pending.at(-1)!.id);
+      return pending.length;
     } catch (error) {
       createLogger(this.env.LOG_LEVEL).warn("auction room could not reach the queue; the alarm retries", errorFields(error));
       await this.scheduleAlarm();
+      return 0;
     }
   }
 

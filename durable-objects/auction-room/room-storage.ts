@@ -1,5 +1,6 @@
 // The AuctionRoom's SQLite storage: schema migration, the state row, the hash-chained bid log, bidder aliases and the send queue.
 import { createHash } from "node:crypto";
+import { AUCTION_ALIAS_CACHE_MAX_ENTRIES } from "../../workers/platform/limits";
 import type { AuctionState } from "./engine";
 
 const SCHEMA_VERSION = 1;
@@ -24,6 +25,11 @@ export function chainHash(previousHash: string, entry: Pick<BidLogEntry, "seq" |
 }
 
 export class RoomStorage {
+  /** Read once, then kept in step by appendBid: the bid path should not re-read what only this object writes. */
+  private cachedHeadHash: string | null = null;
+  /** Aliases never change once given; a bounded map keeps repeat bidders' lookups off SQLite. */
+  private readonly aliasCache = new Map<string, string>();
+
   constructor(private readonly sql: SqlStorage) {}
 
   migrate(): void {
@@ -59,22 +65,39 @@ export class RoomStorage {
   }
 
   headHash(): string {
-    return this.meta("head_hash") ?? GENESIS_HASH;
+    this.cachedHeadHash ??= this.meta("head_hash") ?? GENESIS_HASH;
+    return this.cachedHeadHash;
+  }
+
+  /** Forgets what is cached from storage; called when a storage transaction rolled back. */
+  dropCaches(): void {
+    this.cachedHeadHash = null;
+    this.aliasCache.clear();
   }
 
   /** Aliases are per room and in order of first bid ("Bidder 1", "Bidder 2"): bidders stay anonymous but distinguishable. */
   aliasFor(bidderId: string): string {
-    const existing = this.sql.exec<{ alias: string }>("SELECT alias FROM bidders WHERE bidder_id = ?", bidderId).toArray()[0];
-    if (existing) return existing.alias;
+    const existing = this.knownAlias(bidderId);
+    if (existing) return existing;
     const count = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM bidders").one().n;
     const alias = `Bidder ${count + 1}`;
     this.sql.exec("INSERT INTO bidders (bidder_id, alias) VALUES (?, ?)", bidderId, alias);
+    this.rememberAlias(bidderId, alias);
     return alias;
   }
 
   knownAlias(bidderId: string | null): string | null {
     if (!bidderId) return null;
-    return this.sql.exec<{ alias: string }>("SELECT alias FROM bidders WHERE bidder_id = ?", bidderId).toArray()[0]?.alias ?? null;
+    const cached = this.aliasCache.get(bidderId);
+    if (cached) return cached;
+    const alias = this.sql.exec<{ alias: string }>("SELECT alias FROM bidders WHERE bidder_id = ?", bidderId).toArray()[0]?.alias ?? null;
+    if (alias) this.rememberAlias(bidderId, alias);
+    return alias;
+  }
+
+  private rememberAlias(bidderId: string, alias: string): void {
+    if (this.aliasCache.size >= AUCTION_ALIAS_CACHE_MAX_ENTRIES) this.aliasCache.clear();
+    this.aliasCache.set(bidderId, alias);
   }
 
   byIdempotencyKey(key: string): { requestHash: string | null; response: string } | null {
@@ -90,6 +113,7 @@ export class RoomStorage {
       entry.seq, entry.bidderId, entry.maxMinor, entry.priceAfterMinor, entry.leaderIdAfter, entry.atMs, hash, previous, entry.idempotencyKey, entry.requestHash, entry.response,
     );
     this.setMeta("head_hash", hash);
+    this.cachedHeadHash = hash;
     return hash;
   }
 
@@ -122,8 +146,9 @@ export class RoomStorage {
     return this.sql.exec<{ id: number; body: string }>("SELECT id, body FROM pending_events ORDER BY id LIMIT ?", limit).toArray().map((row) => ({ id: row.id, body: JSON.parse(row.body) }));
   }
 
-  dropEvents(ids: number[]): void {
-    for (const id of ids) this.sql.exec("DELETE FROM pending_events WHERE id = ?", id);
+  /** Drops the oldest events up to `lastId`: pendingEvents hands them out in id order, so one range delete covers a sent batch. */
+  dropEventsThrough(lastId: number): void {
+    this.sql.exec("DELETE FROM pending_events WHERE id <= ?", lastId);
   }
 
   hasPendingEvents(): boolean {

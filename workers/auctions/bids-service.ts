@@ -10,7 +10,7 @@ import { AppError } from "../platform/errors";
 import { BIDS_PER_USER_PER_MINUTE } from "../platform/limits";
 import type { Currency, Money } from "../platform/money";
 import { enforceRateLimit } from "../platform/rate-limit";
-import { readyRoom } from "./room";
+import { configureRoom, readyRoom, roomStub } from "./room";
 
 function rejection(result: RoomRejection): never {
   const extra = result.minNextBid ? { minNextBid: result.minNextBid } : {};
@@ -24,8 +24,10 @@ export async function auctionSnapshot(ctx: ServiceContext, listingId: string, vi
 
 export async function placeBid(ctx: ServiceContext, auth: AuthContext, listingId: string, maxAmount: Money, idempotencyKey: string): Promise<Omit<BidAccepted, "ok">> {
   await enforceRateLimit(ctx, { name: "bids-user", max: BIDS_PER_USER_PER_MINUTE, windowSeconds: 60 }, auth.userId);
-  const room = await readyRoom(ctx, listingId);
-  const result = await room.bid({ bidderId: auth.userId, maxMinor: maxAmount.amount, currency: maxAmount.currency, idempotencyKey });
+  const bid = { bidderId: auth.userId, maxMinor: maxAmount.amount, currency: maxAmount.currency, idempotencyKey };
+  // One RPC on the hot path: a room that was never set up says so, and only then does the catalog get asked.
+  let result = await roomStub(ctx, listingId).bid(bid);
+  if (!result.ok && result.code === "NOT_CONFIGURED") result = await (await configureRoom(ctx, listingId)).bid(bid);
   if (!result.ok) rejection(result);
   const { ok: _ok, ...accepted } = result;
   return accepted;

@@ -4,6 +4,7 @@ import { users } from "../../db/schema";
 import type { AuthContext, Role } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
 import { inTransaction } from "../platform/events";
+import { forgetRoles } from "./session-cache";
 import { getUser, toPublicUser, type PublicUser } from "./users";
 
 export type SelfServiceRole = Extract<Role, "seller" | "traveler">;
@@ -14,7 +15,7 @@ export async function getProfile(ctx: ServiceContext, auth: AuthContext): Promis
 
 /** Idempotent: asking again for a role one already has returns the profile unchanged. */
 export async function grantRole(ctx: ServiceContext, auth: AuthContext, role: SelfServiceRole): Promise<PublicUser> {
-  return inTransaction(ctx, async ({ tx, emit, audit }) => {
+  const profile = await inTransaction(ctx, async ({ tx, emit, audit }) => {
     const [updated] = await tx
       .update(users)
       .set({ roles: sql`array_append(${users.roles}, ${role})`, updatedAt: ctx.now() })
@@ -25,5 +26,7 @@ export async function grantRole(ctx: ServiceContext, auth: AuthContext, role: Se
     await audit({ actorId: auth.userId, action: "auth.role_granted", subjectType: "user", subjectId: auth.userId, details: { role } });
     return toPublicUser(updated);
   });
+  await forgetRoles(ctx, auth.userId);
+  return profile;
 }
 

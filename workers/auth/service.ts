@@ -18,6 +18,7 @@ import { enforceRateLimit } from "../platform/rate-limit";
 import { acceptedTotpStep } from "./totp";
 import { decryptTotpSecret } from "./mfa-secrets";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { cacheLiveSession, forgetSession, readCachedSession } from "./session-cache";
 import { accessTokenConfig, issueTokens, openSession, revokeSession, type TokenPair } from "./sessions";
 import { parseRefreshToken, verifyAccessToken } from "./tokens";
 import { findUserByEmail, getUser, normalizeEmail, toPublicUser, type PublicUser, type UserRow } from "./users";
@@ -92,7 +93,7 @@ export async function login(ctx: ServiceContext, input: { email: string; passwor
   });
 }
 
-type RefreshOutcome = { kind: "rotated"; result: AuthResult } | { kind: "reused" } | { kind: "invalid" };
+type RefreshOutcome = { kind: "rotated"; result: AuthResult } | { kind: "reused"; sessionId: string } | { kind: "invalid" };
 
 /** Rotates a refresh token. Presenting one already used revokes its whole family (it was probably stolen). */
 export async function refresh(ctx: ServiceContext, refreshToken: string): Promise<AuthResult> {
@@ -110,14 +111,17 @@ export async function refresh(ctx: ServiceContext, refreshToken: string): Promis
     if (row.token.usedAt) {
       await revokeSession(ctx, tx, row.session.id, "refresh_token_reused");
       await audit({ actorId: row.session.userId, action: "auth.refresh_token_reused", subjectType: "session", subjectId: row.session.id });
-      return { kind: "reused" };
+      return { kind: "reused", sessionId: row.session.id };
     }
     await tx.update(refreshTokens).set({ usedAt: ctx.now() }).where(eq(refreshTokens.id, row.token.id));
     const tokens = await issueTokens(ctx, tx, row.session.userId, row.session.id);
     const user = await getUser(tx, row.session.userId);
     return { kind: "rotated", result: { user: toPublicUser(user), ...tokens } };
   });
-  if (outcome.kind === "reused") throw new AppError("REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
+  if (outcome.kind === "reused") {
+    await forgetSession(ctx, outcome.sessionId);
+    throw new AppError("REFRESH_TOKEN_REUSED", "This refresh token was already used; the session has been ended. Sign in again.");
+  }
   if (outcome.kind === "invalid") throw new AppError("INVALID_TOKEN", "The refresh token is invalid or expired.");
   return outcome.result;
 }
@@ -127,18 +131,30 @@ export async function logout(ctx: ServiceContext, auth: AuthContext): Promise<vo
     await revokeSession(ctx, tx, auth.sessionId, "logout");
     await audit({ actorId: auth.userId, action: "auth.logout", subjectType: "session", subjectId: auth.sessionId });
   });
+  await forgetSession(ctx, auth.sessionId);
 }
 
-/** Verifies an access token and that its session is still live; roles come from the database, so a new role applies at once. */
+/**
+ * Verifies an access token and that its session is still live. Redis answers most calls (a live-session entry and
+ * the user's roles, one round trip); on a miss, or without Redis, Postgres does, and fills the cache.
+ */
 export async function authenticate(ctx: ServiceContext, accessToken: string): Promise<AuthContext> {
   const claims = await verifyAccessToken(accessTokenConfig(ctx), accessToken, ctx.now());
+  const sessionEnded = () => new AppError("INVALID_TOKEN", "The session has ended. Sign in again.");
+  const cached = await readCachedSession(ctx, claims.sessionId, claims.userId);
+  if (cached?.session && !cached.session.live) throw sessionEnded();
+  if (cached?.session?.live && cached.roles && cached.session.userId === claims.userId && cached.session.expiresAtMs > ctx.now().getTime()) {
+    return { userId: claims.userId, sessionId: claims.sessionId, roles: cached.roles };
+  }
   const [row] = await ctx.db.orm
     .select({ roles: users.roles, revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, claims.sessionId), eq(sessions.userId, claims.userId)))
     .limit(1);
-  if (!row || row.revokedAt || row.expiresAt <= ctx.now()) throw new AppError("INVALID_TOKEN", "The session has ended. Sign in again.");
-  return { userId: claims.userId, sessionId: claims.sessionId, roles: row.roles as Role[] };
+  if (!row || row.revokedAt || row.expiresAt <= ctx.now()) throw sessionEnded();
+  const roles = row.roles as Role[];
+  if (cached) ctx.defer(cacheLiveSession(ctx, claims.sessionId, { userId: claims.userId, expiresAtMs: row.expiresAt.getTime(), roles }));
+  return { userId: claims.userId, sessionId: claims.sessionId, roles };
 }
 

@@ -11,6 +11,13 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** A refresh token lives 30 days; each use rotates it. */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * How long Redis may vouch for a live session before Postgres is asked again. Revocations write a tombstone, so
+ * this only bounds how stale a session can be when Redis could not be told (an outage during logout).
+ */
+export const SESSION_CACHE_TTL_SECONDS = 60;
+/** A revoked session's tombstone lives as long as any access token of it could. */
+export const SESSION_TOMBSTONE_TTL_SECONDS = ACCESS_TOKEN_TTL_SECONDS;
 /** Clock skew tolerated when checking JWT times (edge locations' clocks drift a little). */
 export const JWT_CLOCK_TOLERANCE_SECONDS = 5;
 
@@ -56,6 +63,13 @@ export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
 export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
 export const DISPLAY_NAME_MAX_LENGTH = 64;
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+/** Idempotency keys are kept a day (as Stripe does): long enough for any client's retries, short enough to keep the table small. */
+export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
+/** A request holds its key this long; if it died mid-way (isolate evicted) a retry after this may take the key over. */
+export const IDEMPOTENCY_LOCK_SECONDS = 60;
+/** Expired keys deleted per cron pass and passes per run: bounds one run's work (10,000 rows). */
+export const IDEMPOTENCY_CLEANUP_BATCH_SIZE = 1_000;
+export const IDEMPOTENCY_CLEANUP_PASSES_PER_RUN = 10;
 
 /** Listings: text sizes a marketplace page can show well, and stock a single listing can hold. */
 export const LISTING_TITLE_MAX_LENGTH = 120; // eBay allows 80; a little more for other languages
@@ -88,6 +102,10 @@ export const BIDS_PER_USER_PER_MINUTE = 30;
 export const AUCTION_HISTORY_MAX_ITEMS = 100;
 /** The room hands its bid copies to the queue in batches of at most this (Queues' own batch limit). */
 export const AUCTION_EVENT_FLUSH_BATCH = 100;
+/** Back-to-back flushes one flush may run while bids keep arriving; the alarm picks up whatever is left. */
+export const AUCTION_EVENT_FLUSH_PASSES = 20;
+/** Bidder aliases a room keeps in memory; past this the map starts over (a room with more bidders just reads SQLite). */
+export const AUCTION_ALIAS_CACHE_MAX_ENTRIES = 10_000;
 /** When Postgres or the queue is unreachable, the room's alarm retries after this long. */
 export const AUCTION_RETRY_DELAY_SECONDS = 5;
 

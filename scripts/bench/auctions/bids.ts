@@ -32,7 +32,7 @@ export function apiBid(http: HttpClient, listingId: string, bidders: readonly Bi
   };
 }
 
-/** The real AuctionRoom behind room-only.worker.js: the same two RPCs and the same arguments, no API. */
+/** The real AuctionRoom behind room-only.worker.js: the same RPC and the same arguments, no API. */
 export function roomOnlyBid(http: HttpClient, listingId: string, bidders: readonly Bidder[], runTag: string) {
   return async (index: number): Promise<RequestOutcome> => {
     const response = await http.send({

@@ -12,9 +12,9 @@ export default {
     const stub = env.AUCTION_ROOM.get(env.AUCTION_ROOM.idFromName(listingId));
     const body = await request.json();
     if (action === "configure") return Response.json(await stub.configure(body), { status: 201 });
-    // The same two calls as workers/auctions (readyRoom, then bid).
-    if (!(await stub.isConfigured())) return new Response("not configured", { status: 404 });
+    // The same single call as workers/auctions' bid path.
     const result = await stub.bid({ bidderId: String(body.bidderId), maxMinor: Number(body.maxMinor), currency: String(body.currency), idempotencyKey: String(body.idempotencyKey) });
+    if (!result.ok && result.code === "NOT_CONFIGURED") return new Response("not configured", { status: 404 });
     return Response.json(result, { status: result.ok ? 201 : 422 });
   },
 };

@@ -249,7 +249,7 @@ function roomOnlyBenchmark(name: string, nullQueue: boolean): Benchmark {
     name,
     description: nullQueue
       ? "As `auction-bids-miniflare-room`, but the room's EVENTS_QUEUE is a stand-in Worker whose `sendBatch` drops the batch: the difference is what sending each bid's events to the queue costs the room."
-      : "The real AuctionRoom with no API in front (scripts/bench/auctions/room-only.worker.js, bundled with the room's code): per bid the same two RPCs as the API (`isConfigured`, `bid`) with the same arguments and amounts, through the Miniflare API. No authentication, rate limit, Hono, log line or queue consumer (the events go to a queue nobody reads). It says what the room costs apart from the API.",
+      : "The real AuctionRoom with no API in front (scripts/bench/auctions/room-only.worker.js, bundled with the room's code): per bid the same single RPC as the API (`bid`) with the same arguments and amounts, through the Miniflare API. No authentication, rate limit, Hono, log line or queue consumer (the events go to a queue nobody reads). It says what the room costs apart from the API.",
     concurrency: BID_CONCURRENCY,
     durationMs: BID_DURATION_MS,
     maxRequests: UNBOUNDED_BIDS,
