@@ -1,7 +1,7 @@
 // The access-token check's cache in Redis: whether a session is live and a user's roles, so most requests skip Postgres.
 import type { Role } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
-import { SESSION_CACHE_TTL_SECONDS, SESSION_TOMBSTONE_TTL_SECONDS } from "../platform/limits";
+import { SESSION_CACHE_TTL_SECONDS, SESSION_ISOLATE_CACHE_MAX_ENTRIES, SESSION_ISOLATE_CACHE_SECONDS, SESSION_TOMBSTONE_TTL_SECONDS } from "../platform/limits";
 import { errorFields } from "../platform/logger";
 import { redisKeyPrefix } from "../platform/redis";
 
@@ -16,11 +16,35 @@ export interface CachedSession {
 const sessionKey = (ctx: ServiceContext, sessionId: string) => `${redisKeyPrefix(ctx.env)}:session:${sessionId}`;
 const rolesKey = (ctx: ServiceContext, userId: string) => `${redisKeyPrefix(ctx.env)}:user-roles:${userId}`;
 
+/**
+ * A few seconds of memory in front of Redis, per isolate. Revocations clear it in the isolate that handles them; in
+ * others a revoked session lives at most SESSION_ISOLATE_CACHE_SECONDS longer (the price of not calling Redis per request).
+ */
+const isolateCache = new Map<string, { userId: string; roles: Role[]; untilMs: number }>();
+
+function fromIsolate(ctx: ServiceContext, sessionId: string, userId: string): CachedSession | null {
+  const entry = isolateCache.get(sessionId);
+  if (!entry || entry.userId !== userId) return null;
+  if (entry.untilMs <= ctx.now().getTime()) {
+    isolateCache.delete(sessionId);
+    return null;
+  }
+  return { session: { live: true, userId, expiresAtMs: entry.untilMs }, roles: entry.roles };
+}
+
+function keepInIsolate(ctx: ServiceContext, sessionId: string, userId: string, roles: Role[], expiresAtMs: number): void {
+  if (isolateCache.size >= SESSION_ISOLATE_CACHE_MAX_ENTRIES) isolateCache.clear();
+  isolateCache.set(sessionId, { userId, roles, untilMs: Math.min(expiresAtMs, ctx.now().getTime() + SESSION_ISOLATE_CACHE_SECONDS * 1000) });
+}
+
 /** One round trip for both keys; null when Redis is absent or failing (the caller asks Postgres, the truth). */
 export async function readCachedSession(ctx: ServiceContext, sessionId: string, userId: string): Promise<CachedSession | null> {
   if (!ctx.redis) return null;
+  const local = fromIsolate(ctx, sessionId, userId);
+  if (local) return local;
   try {
     const [session, roles] = await ctx.redis.mget<[SessionEntry | null, Role[] | null]>(sessionKey(ctx, sessionId), rolesKey(ctx, userId));
+    if (session?.live && roles && session.userId === userId) keepInIsolate(ctx, sessionId, userId, roles, session.expiresAtMs);
     return { session, roles };
   } catch (error) {
     ctx.log.warn("session cache unreachable; checking Postgres", errorFields(error));
@@ -48,6 +72,7 @@ export async function cacheLiveSession(ctx: ServiceContext, sessionId: string, e
  * session end at once. If Redis cannot be reached the cached entry (if any) expires within SESSION_CACHE_TTL_SECONDS.
  */
 export async function forgetSession(ctx: ServiceContext, sessionId: string): Promise<void> {
+  isolateCache.delete(sessionId);
   if (!ctx.redis) return;
   try {
     await ctx.redis.set(sessionKey(ctx, sessionId), { live: false } satisfies SessionEntry, { ex: SESSION_TOMBSTONE_TTL_SECONDS });
@@ -58,6 +83,7 @@ export async function forgetSession(ctx: ServiceContext, sessionId: string): Pro
 
 /** Roles only ever grow, so a stale cached list can only under-grant, never let a user do more than they may. */
 export async function forgetRoles(ctx: ServiceContext, userId: string): Promise<void> {
+  for (const [sessionId, entry] of isolateCache) if (entry.userId === userId) isolateCache.delete(sessionId);
   if (!ctx.redis) return;
   try {
     await ctx.redis.del(rolesKey(ctx, userId));

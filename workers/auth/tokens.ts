@@ -18,9 +18,19 @@ export interface AccessClaims {
 const ALGORITHM = "HS256";
 const encoder = new TextEncoder();
 
-function secretKey(config: AccessTokenConfig): Uint8Array {
+/** Imported once per isolate and secret: importing the HMAC key is a large share of verifying a token. */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
+function secretKey(config: AccessTokenConfig): Promise<CryptoKey> {
   if (config.secret.length < 32) throw new Error("invariant failed: JWT_SECRET must be at least 32 characters");
-  return encoder.encode(config.secret);
+  let key = importedKeys.get(config.secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(config.secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    // Only ever one or two secrets (rotation); the bound guards against a misconfiguration turning this into a leak.
+    if (importedKeys.size >= 4) importedKeys.clear();
+    importedKeys.set(config.secret, key);
+  }
+  return key;
 }
 
 export async function signAccessToken(config: AccessTokenConfig, claims: AccessClaims, now: Date): Promise<string> {
@@ -32,13 +42,13 @@ export async function signAccessToken(config: AccessTokenConfig, claims: AccessC
     .setAudience(config.audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ACCESS_TOKEN_TTL_SECONDS)
-    .sign(secretKey(config));
+    .sign(await secretKey(config));
 }
 
 /** Any failure (bad signature, `alg: none`, another algorithm, wrong issuer/audience, expired) is one 401 INVALID_TOKEN. */
 export async function verifyAccessToken(config: AccessTokenConfig, token: string, now: Date): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, secretKey(config), {
+    const { payload } = await jwtVerify(token, await secretKey(config), {
       algorithms: [ALGORITHM],
       issuer: config.issuer,
       audience: config.audience,

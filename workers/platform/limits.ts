@@ -16,6 +16,13 @@ export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
  * this only bounds how stale a session can be when Redis could not be told (an outage during logout).
  */
 export const SESSION_CACHE_TTL_SECONDS = 60;
+/**
+ * An isolate trusts a session Redis vouched for this long without asking again: the longest a logout elsewhere can
+ * take to reach an isolate that just saw the session (the isolate handling the logout forgets at once).
+ */
+export const SESSION_ISOLATE_CACHE_SECONDS = 2;
+/** Sessions one isolate remembers; past this it starts over (bounded memory). */
+export const SESSION_ISOLATE_CACHE_MAX_ENTRIES = 10_000;
 /** A revoked session's tombstone lives as long as any access token of it could. */
 export const SESSION_TOMBSTONE_TTL_SECONDS = ACCESS_TOKEN_TTL_SECONDS;
 /** Clock skew tolerated when checking JWT times (edge locations' clocks drift a little). */
@@ -141,3 +148,83 @@ export const ALGOLIA_SETTINGS_TASK_MAX_POLLS = 50;
 export const SEARCH_ANALYTICS_DEFAULT_DAYS = 7;
 export const SEARCH_ANALYTICS_MAX_DAYS = 90; // bounds the rows one report scans; longer trends belong in a warehouse
 export const SEARCH_ANALYTICS_DEFAULT_ITEMS = 20;
+
+/** Ledger: postings in one transfer; the largest standard transfer (FX) has 4, and each posting is a row lock held to commit. */
+export const LEDGER_MAX_POSTINGS = 16;
+/** Ledger references are the caller's idempotency keys (`order:<id>:release`); longer ones are a bug, not a need. */
+export const LEDGER_REFERENCE_MAX_LENGTH = 200;
+export const LEDGER_MEMO_MAX_LENGTH = 500; // a line for people reading statements, not a document
+/** Provider names and other non-user account owners are short slugs, so account keys stay unambiguous and small. */
+export const LEDGER_OWNER_ID_MAX_LENGTH = 64;
+/** ledger:verify reads this many accounts, and this many entries, per query: bounded memory for any ledger size. */
+export const LEDGER_VERIFY_ACCOUNTS_PER_PAGE = 500;
+export const LEDGER_VERIFY_ENTRIES_PER_PAGE = 5_000;
+/** ledger:verify lists at most this many mismatches (it still counts all): one broken account can produce millions. */
+export const LEDGER_VERIFY_MAX_LISTED_MISMATCHES = 1_000;
+
+/** Orders: a fixed-price order holds stock, so it must be paid soon (checkout, not a wishlist); an auction winner gets days, as on eBay. */
+export const ORDER_PAYMENT_WINDOW_SECONDS = 30 * 60;
+export const AUCTION_ORDER_PAYMENT_WINDOW_SECONDS = 3 * 24 * 60 * 60;
+/** The stock reservation outlives the payment deadline by this, so the order-expiry cron releases it (and records why), not the catalog's lapse sweep. */
+export const ORDER_RESERVATION_GRACE_SECONDS = 60 * 60;
+/** Escrow is released to the seller this many days after delivery unless the buyer confirmed or disputed first (time to unpack and check). */
+export const ORDER_AUTO_RELEASE_DAYS = 7;
+/** Orders expired or auto-released per cron pass, each in its own transaction: bounds one run; the next run takes the rest. */
+export const ORDER_CRON_BATCH_SIZE = 100;
+/** Delivery address fields: room for any real address, and bounds what we store and show. */
+export const ADDRESS_NAME_MAX_LENGTH = 100;
+export const ADDRESS_LINE_MAX_LENGTH = 200;
+export const ADDRESS_CITY_MAX_LENGTH = 100;
+export const POSTAL_CODE_MAX_LENGTH = 16; // the longest national formats are 10 characters
+/** Shipping details the seller types in: a carrier's name and its tracking number (UPU S10 numbers are 13; some carriers use ~30). */
+export const CARRIER_MAX_LENGTH = 64;
+export const TRACKING_NUMBER_MAX_LENGTH = 64;
+/** Disputes: a message an admin can read in one go, a few pieces of evidence each, and a bounded thread (the GET returns all of it). */
+export const DISPUTE_MESSAGE_MAX_LENGTH = 5_000;
+export const DISPUTE_EVIDENCE_MAX_ITEMS = 10;
+export const DISPUTE_EVIDENCE_MAX_LENGTH = 2_000; // a long URL or a short statement
+export const DISPUTE_MAX_MESSAGES = 200;
+export const DISPUTE_NOTE_MAX_LENGTH = 2_000;
+
+/** Card payments: Stripe accepts at most 8 digits of minor units per charge (USD 999,999.99); the sandbox keeps the same bound. */
+export const CARD_PAYMENT_MAX_AMOUNT_MINOR = 99_999_999;
+/** Payment method ids (Stripe pm_…, ~30 characters): room to spare, and a bound on what we store and send on. */
+export const PAYMENT_METHOD_ID_MAX_LENGTH = 100;
+/** Stripe calls: one retry of a failed connection (same idempotency key, so safe), and a bound on how long a request waits. */
+export const STRIPE_MAX_NETWORK_RETRIES = 1;
+export const STRIPE_TIMEOUT_MS = 15_000;
+/** A signed webhook older than this is refused (Stripe's own default), so a captured delivery cannot be replayed later. */
+export const STRIPE_WEBHOOK_TOLERANCE_SECONDS = 300;
+/** SEPA allows 70 characters for an account holder's name. */
+export const PAYOUT_HOLDER_NAME_MAX_LENGTH = 70;
+/** FX: the platform's spread on conversions (0.5%, what consumer wallets typically charge at mid-market), and how long a quoted price holds. */
+export const FX_SPREAD_BPS = 50;
+export const FX_QUOTE_TTL_SECONDS = 60;
+
+/** Fraud scores run 0–100: from this a payment waits for an admin, from the block score it is refused outright. */
+export const FRAUD_REVIEW_SCORE = 50;
+export const FRAUD_BLOCK_SCORE = 80;
+/** Velocity: payment attempts in a short window; a person pays a few times in 10 minutes, card-testing scripts pay dozens. */
+export const FRAUD_VELOCITY_WINDOW_SECONDS = 10 * 60;
+export const FRAUD_VELOCITY_MAX_PER_USER = 5;
+export const FRAUD_VELOCITY_MAX_PER_IP = 10; // a household or office shares an IP, so more than per user
+export const FRAUD_VELOCITY_MAX_PER_PAYMENT_METHOD = 5; // one card across many accounts is the card-testing pattern
+/** New accounts: younger than a week they may move about USD 1,000 at once without extra points; five times that is far above. */
+export const FRAUD_NEW_ACCOUNT_SECONDS = 7 * 24 * 60 * 60;
+export const FRAUD_NEW_ACCOUNT_LIMIT_USD_MINOR = 100_000;
+export const FRAUD_NEW_ACCOUNT_FAR_MULTIPLIER = 5;
+/** History: with at least 3 allowed payments in a currency, one over 10× the largest stands out (fewer is not a pattern). */
+export const FRAUD_HISTORY_MIN_PAYMENTS = 3;
+export const FRAUD_HISTORY_MULTIPLIER = 10;
+/** Allowed attempts read to learn a user's usual amounts: the most recent ones are what "usual" means. */
+export const FRAUD_HISTORY_SAMPLE = 50;
+/** Failed payments in a day: 3 is a typo streak at most, 6 is someone trying cards until one works. */
+export const FRAUD_FAILED_PAYMENTS_WINDOW_SECONDS = 24 * 60 * 60;
+export const FRAUD_FAILED_PAYMENTS_POINTS_FROM = 3;
+export const FRAUD_FAILED_PAYMENTS_BLOCK_FROM = 6;
+/** Buyer and seller on one IP: sessions and attempts this recent count (shill buying is arranged over days, not months). */
+export const FRAUD_SHARED_IP_LOOKBACK_SECONDS = 30 * 24 * 60 * 60;
+/** Recent sessions read per user for the shared-IP rule: bounds the query; a user rarely has more live devices. */
+export const FRAUD_SHARED_IP_MAX_SESSIONS = 50;
+/** Admin notes on a review decision: a sentence or two, bounded so the audit log stays small. */
+export const FRAUD_REVIEW_NOTE_MAX_LENGTH = 1_000;
