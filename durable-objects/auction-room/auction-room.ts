@@ -4,17 +4,26 @@ import { createHash } from "node:crypto";
 import type { AppEnv } from "../../workers/env";
 import { recordAuctionResult } from "../../workers/auctions/results-service";
 import { createScope } from "../../workers/platform/context";
-import { AUCTION_EVENT_FLUSH_BATCH, AUCTION_EVENT_FLUSH_PASSES, AUCTION_HISTORY_MAX_ITEMS, AUCTION_RETRY_DELAY_SECONDS } from "../../workers/platform/limits";
+import {
+  AUCTION_EVENT_FLUSH_BATCH,
+  AUCTION_EVENT_FLUSH_PASSES,
+  AUCTION_HISTORY_MAX_ITEMS,
+  AUCTION_RATE_LIMITED_BIDDERS_MAX,
+  AUCTION_RETRY_DELAY_SECONDS,
+  BIDS_PER_USER_PER_MINUTE,
+} from "../../workers/platform/limits";
 import { createLogger, errorFields } from "../../workers/platform/logger";
 import type { Currency, Money } from "../../workers/platform/money";
 import { buyItNow, cancelAuction, closeAuction, minNextBid, openAuction, placeBid, type AuctionEvent, type AuctionState, type AuctionTerms } from "./engine";
 import { PING, PONG, type AuctionSnapshot, type BidAccepted, type HistoryEntry, type RoomRejection, type ServerMessage } from "./protocol";
+import { BidRateLimiter } from "./bid-rate-limit";
 import { RoomStorage } from "./room-storage";
 
 export class AuctionRoom extends DurableObject<AppEnv> {
   private readonly store: RoomStorage;
   private state: AuctionState | null = null;
   private flushing: Promise<void> | null = null;
+  private readonly bidLimiter = new BidRateLimiter(BIDS_PER_USER_PER_MINUTE, 60_000, AUCTION_RATE_LIMITED_BIDDERS_MAX);
   private flushAgain = false;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
@@ -83,6 +92,8 @@ export class AuctionRoom extends DurableObject<AppEnv> {
       }
     }
     const nowMs = Date.now();
+    const waitSeconds = this.bidLimiter.take(input.bidderId, nowMs);
+    if (waitSeconds > 0) return { ok: false, code: "RATE_LIMITED", detail: `Too many bids. Try again in ${waitSeconds} seconds.`, retryAfterSeconds: waitSeconds };
     const outcome = placeBid(this.state, input, nowMs);
     if (!outcome.ok) return { ok: false, code: outcome.rejection, detail: outcome.detail, minNextBid: this.money(minNextBid(this.state)) };
     const { state, events, result } = outcome;

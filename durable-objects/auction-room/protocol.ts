@@ -31,9 +31,10 @@ export interface BidAccepted {
 
 export interface RoomRejection {
   ok: false;
-  code: "AUCTION_CLOSED" | "SELLER_CANNOT_BID" | "WRONG_CURRENCY" | "BID_TOO_LOW" | "BUY_NOW_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_CONFIGURED";
+  code: "AUCTION_CLOSED" | "SELLER_CANNOT_BID" | "WRONG_CURRENCY" | "BID_TOO_LOW" | "BUY_NOW_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "NOT_CONFIGURED" | "RATE_LIMITED";
   detail: string;
   minNextBid?: Money;
+  retryAfterSeconds?: number;
 }
 
 export interface HistoryEntry {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { auctionBids, auctionResults, listings, notifications, outboxEvents } from "../../db/schema";
 import type { AuctionRoom } from "../../durable-objects/auction-room/auction-room";
 import { openAuction, placeBid as engineBid } from "../../durable-objects/auction-room/engine";
+import { BIDS_PER_USER_PER_MINUTE } from "../platform/limits";
 import { call, createListingAs, expectProblem, registerSeller, registerUser, testEnv, withDatabase } from "../test-support/api";
 
 const usd = (amount: number) => ({ amount, currency: "USD" });
@@ -107,6 +108,17 @@ describe("bidding over HTTP", () => {
     expect(await endNow(listing.id)).toBe(true);
     expectProblem(await bid(listing.id, bidder.accessToken, 9_000), 409, "AUCTION_CLOSED");
     expect((await call("GET", `/v1/auctions/${listing.id}`)).body).toMatchObject({ status: "closed", winnerId: bidder.id, finalPrice: usd(1_000) });
+  });
+
+  it("refuses a bidder's bids past the per-minute limit with 429 and Retry-After, while others still bid", async () => {
+    const { listing } = await auctionListing();
+    const [eager, other] = [await registerUser("eager"), await registerUser("other")];
+    for (let index = 0; index < BIDS_PER_USER_PER_MINUTE; index++) expect((await bid(listing.id, eager.accessToken, 2_000 + index * 1_000)).status).toBe(201);
+    const limited = await bid(listing.id, eager.accessToken, 100_000);
+    expect(expectProblem(limited, 429, "RATE_LIMITED").retryAfterSeconds).toBeGreaterThan(0);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await bid(listing.id, other.accessToken, 200_000)).status).toBe(201);
+    expect((await call("GET", `/v1/auctions/${listing.id}`)).body.bidCount).toBe(BIDS_PER_USER_PER_MINUTE + 1);
   });
 
   it("sells at the Buy It Now price before the first bid, ending the auction", async () => {

@@ -7,14 +7,16 @@ import type { AuthContext } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
 import { decodeCursor, toPage } from "../platform/cursor";
 import { AppError } from "../platform/errors";
-import { BIDS_PER_USER_PER_MINUTE } from "../platform/limits";
 import type { Currency, Money } from "../platform/money";
-import { enforceRateLimit } from "../platform/rate-limit";
 import { configureRoom, readyRoom, roomStub } from "./room";
 
 function rejection(result: RoomRejection): never {
   const extra = result.minNextBid ? { minNextBid: result.minNextBid } : {};
   if (result.code === "NOT_CONFIGURED") throw new AppError("NOT_FOUND", "No such auction.");
+  if (result.code === "RATE_LIMITED") {
+    const retryAfterSeconds = result.retryAfterSeconds ?? 60;
+    throw new AppError("RATE_LIMITED", result.detail, { headers: { "Retry-After": String(retryAfterSeconds) }, extra: { retryAfterSeconds } });
+  }
   throw new AppError(result.code, result.detail, { extra });
 }
 
@@ -23,7 +25,6 @@ export async function auctionSnapshot(ctx: ServiceContext, listingId: string, vi
 }
 
 export async function placeBid(ctx: ServiceContext, auth: AuthContext, listingId: string, maxAmount: Money, idempotencyKey: string): Promise<Omit<BidAccepted, "ok">> {
-  await enforceRateLimit(ctx, { name: "bids-user", max: BIDS_PER_USER_PER_MINUTE, windowSeconds: 60 }, auth.userId);
   const bid = { bidderId: auth.userId, maxMinor: maxAmount.amount, currency: maxAmount.currency, idempotencyKey };
   // One RPC on the hot path: a room that was never set up says so, and only then does the catalog get asked.
   let result = await roomStub(ctx, listingId).bid(bid);

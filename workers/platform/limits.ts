@@ -104,8 +104,13 @@ export const LISTING_CACHE_TTL_SECONDS = 60;
 
 /** Auctions: how far soft close may push the end past the original (eBay has none; we cap it so an auction cannot run forever). */
 export const AUCTION_MAX_EXTENSION_SECONDS = 60 * 60;
-/** Bids one user may place per minute across all auctions: generous for a bidding war, fatal for a script. */
+/**
+ * Bids one user may place per minute in one auction: generous for a bidding war, fatal for a script. The room counts
+ * them in memory (it serializes bids anyway), so the check costs the bid path no Redis round trip.
+ */
 export const BIDS_PER_USER_PER_MINUTE = 30;
+/** Bidders a room tracks for that limit; past this the least recently active is forgotten (bounded memory). */
+export const AUCTION_RATE_LIMITED_BIDDERS_MAX = 10_000;
 export const AUCTION_HISTORY_MAX_ITEMS = 100;
 /** The room hands its bid copies to the queue in batches of at most this (Queues' own batch limit). */
 export const AUCTION_EVENT_FLUSH_BATCH = 100;
