@@ -1,0 +1,36 @@
+-- Starting FX rates (units of each currency per 1 USD, × 1e8), so conversions work on a fresh database.
+-- These are round dev values, NOT market data: production replaces them through PUT /v1/fx/rates/{currency} (admin).
+-- ON CONFLICT DO NOTHING: rates an admin already set are never overwritten by this migration.
+INSERT INTO fx_rates (currency, units_per_usd_scaled, source, updated_at) VALUES
+  ('USD', 100000000, 'dev-seed', now()),
+  ('EUR', 92000000, 'dev-seed', now()),
+  ('GBP', 79000000, 'dev-seed', now()),
+  ('CAD', 137000000, 'dev-seed', now()),
+  ('AUD', 152000000, 'dev-seed', now()),
+  ('CHF', 88000000, 'dev-seed', now()),
+  ('SEK', 1050000000, 'dev-seed', now()),
+  ('NOK', 1080000000, 'dev-seed', now()),
+  ('DKK', 687000000, 'dev-seed', now()),
+  ('PLN', 395000000, 'dev-seed', now()),
+  ('AED', 367250000, 'dev-seed', now()),
+  ('SAR', 375000000, 'dev-seed', now()),
+  ('QAR', 364000000, 'dev-seed', now()),
+  ('EGP', 4850000000, 'dev-seed', now()),
+  ('MAD', 990000000, 'dev-seed', now()),
+  ('TRY', 3400000000, 'dev-seed', now()),
+  ('INR', 8350000000, 'dev-seed', now()),
+  ('CNY', 725000000, 'dev-seed', now()),
+  ('SGD', 135000000, 'dev-seed', now()),
+  ('HKD', 780000000, 'dev-seed', now()),
+  ('MXN', 1850000000, 'dev-seed', now()),
+  ('BRL', 540000000, 'dev-seed', now()),
+  ('ZAR', 1820000000, 'dev-seed', now()),
+  ('NGN', 155000000000, 'dev-seed', now()),
+  ('KES', 12900000000, 'dev-seed', now()),
+  ('JPY', 15500000000, 'dev-seed', now()),
+  ('KRW', 138000000000, 'dev-seed', now()),
+  ('KWD', 30700000, 'dev-seed', now()),
+  ('BHD', 37600000, 'dev-seed', now()),
+  ('OMR', 38450000, 'dev-seed', now()),
+  ('JOD', 70900000, 'dev-seed', now())
+ON CONFLICT (currency) DO NOTHING;
