@@ -1,0 +1,18 @@
+// The orders domain's public face (docs/money.md, Orders contract): other domains import only from here.
+import type { Queryable } from "../platform/db";
+import { findOrder } from "./order-store";
+import type { OrderRow } from "./order-view";
+
+export { buyNowOrder } from "./auction-orders";
+export { markDelivered, markInTransit } from "./fulfilment-service";
+export { OrderSchema } from "./schemas";
+export type { ActingParty } from "./order-actions";
+export type { OrderView } from "./order-view";
+export type { OrderStatus } from "./state-machine";
+
+/** What another domain needs to know about an order (crowdship: who ships what where), or null when there is none. */
+export async function orderSummary(q: Queryable, orderId: string): Promise<Pick<OrderRow, "id" | "status" | "buyerId" | "sellerId" | "listingId" | "delivery" | "totalMinor" | "currency"> | null> {
+  const row = await findOrder(q, orderId);
+  if (!row) return null;
+  return { id: row.id, status: row.status, buyerId: row.buyerId, sellerId: row.sellerId, listingId: row.listingId, delivery: row.delivery, totalMinor: row.totalMinor, currency: row.currency };
+}
