@@ -5,26 +5,56 @@ import type {
   BidHistoryEntry,
   BidResult,
   Category,
+  Conversion,
   CreateListingInput,
+  CreateOrderInput,
+  Deposit,
+  DepositInput,
+  Dispute,
+  DisputeMessage,
+  DisputeMessageInput,
+  DisputeStatus,
+  DisputeSummary,
+  FraudReview,
+  FxQuote,
+  FxQuoteInput,
+  FxRates,
   Listing,
   MfaStatus,
+  Money,
   MyBid,
+  MyOrdersQuery,
+  OpenDisputeInput,
+  Order,
   OwnListingSummary,
   OwnListingsQuery,
   Page,
   PageQuery,
+  PayOrderInput,
+  PayOrderResult,
+  Payment,
+  PaymentsConfig,
+  PayoutAccount,
+  PayoutAccountInput,
   PlaceBidInput,
+  ResolveDisputeInput,
+  ReviewStatus,
   RegisterInput,
   SearchClick,
   SearchQuery,
   SearchResult,
   SelfServiceRole,
   Session,
+  ShipOrderInput,
   SignInInput,
+  StatementEntry,
+  StatementQuery,
   TotpSetup,
   UpdateListingInput,
   UploadedImage,
   User,
+  Wallet,
+  Withdrawal,
 } from "./types";
 import { uploadRequest, type UploadProgress } from "./upload-request";
 
@@ -37,7 +67,7 @@ export interface SessionStore {
 }
 
 interface Call {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
   // Sent as JSON.
   body?: unknown;
@@ -206,6 +236,45 @@ export function createApiClient(session: SessionStore) {
       return `${scheme}//${location.host}/v1/auctions/${encodeURIComponent(listingId)}/live`;
     },
 
+    // Wallet and payments. Every call that moves money takes the caller's Idempotency-Key: one per user action, reused on a retry.
+    paymentsConfig: (signal?: AbortSignal) => send<PaymentsConfig>({ method: "GET", path: "/payments/config", signal }),
+    wallet: (signal?: AbortSignal) => authed<Wallet>({ method: "GET", path: "/wallet", signal }),
+    statement: (query: StatementQuery, signal?: AbortSignal) => authed<Page<StatementEntry>>({ method: "GET", path: `/wallet/statement${queryString({ ...query })}`, signal }),
+    deposit: (input: DepositInput, idempotencyKey: string) => authed<Deposit>(moneyPost("/wallet/deposits", input, idempotencyKey)),
+    // The sandbox's 3-D Secure step: the payer says yes, and the payment settles.
+    confirmPayment: (paymentId: string, idempotencyKey: string) => authed<Payment>(moneyPost(`/payments/${encodeURIComponent(paymentId)}/confirm`, {}, idempotencyKey)),
+    fxRates: (signal?: AbortSignal) => authed<FxRates>({ method: "GET", path: "/fx/rates", signal }),
+    fxQuote: (input: FxQuoteInput) => authed<FxQuote>({ method: "POST", path: "/wallet/fx-quotes", body: input }),
+    convert: (quoteId: string, idempotencyKey: string) => authed<Conversion>(moneyPost("/wallet/conversions", { quoteId }, idempotencyKey)),
+    payoutAccount: (signal?: AbortSignal) => authed<PayoutAccount>({ method: "GET", path: "/wallet/payout-account", signal }),
+    savePayoutAccount: (input: PayoutAccountInput) => authed<PayoutAccount>({ method: "PUT", path: "/wallet/payout-account", body: input }),
+    withdraw: (amount: Money, idempotencyKey: string) => authed<Withdrawal>(moneyPost("/wallet/withdrawals", { amount }, idempotencyKey)),
+
+    // Orders and disputes.
+    createOrder: (input: CreateOrderInput, idempotencyKey: string) => authed<Order>({ method: "POST", path: "/orders", body: input, headers: { "Idempotency-Key": idempotencyKey } }),
+    order: (id: string, signal?: AbortSignal) => authed<Order>({ method: "GET", path: `/orders/${encodeURIComponent(id)}`, signal, cache: "no-store" }),
+    myOrders: (query: MyOrdersQuery, signal?: AbortSignal) => authed<Page<Order>>({ method: "GET", path: `/me/orders${queryString({ ...query })}`, signal }),
+    // 200 is the paid order; 202 carries the order and the payment still waiting for its confirm step.
+    payOrder: (id: string, input: PayOrderInput, idempotencyKey: string) =>
+      authed<Order | PayOrderResult>(moneyPost(`/orders/${encodeURIComponent(id)}/pay`, input, idempotencyKey)).then(toPayOrderResult),
+    shipOrder: (id: string, input: ShipOrderInput) => authed<Order>({ method: "POST", path: `/orders/${encodeURIComponent(id)}/ship`, body: input }),
+    markDelivered: (id: string) => authed<Order>({ method: "POST", path: `/orders/${encodeURIComponent(id)}/delivered` }),
+    confirmDelivery: (id: string, idempotencyKey: string) => authed<Order>(moneyPost(`/orders/${encodeURIComponent(id)}/confirm-delivery`, {}, idempotencyKey)),
+    cancelOrder: (id: string, idempotencyKey: string) => authed<Order>(moneyPost(`/orders/${encodeURIComponent(id)}/cancel`, {}, idempotencyKey)),
+    openDispute: (orderId: string, input: OpenDisputeInput) => authed<Dispute>({ method: "POST", path: `/orders/${encodeURIComponent(orderId)}/disputes`, body: input }),
+    orderDispute: (orderId: string, signal?: AbortSignal) => authed<Dispute>({ method: "GET", path: `/orders/${encodeURIComponent(orderId)}/dispute`, signal, cache: "no-store" }),
+    addDisputeMessage: (disputeId: string, input: DisputeMessageInput) => authed<DisputeMessage>({ method: "POST", path: `/disputes/${encodeURIComponent(disputeId)}/messages`, body: input }),
+
+    // Admin.
+    adminDisputes: (query: { status?: DisputeStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
+      authed<Page<DisputeSummary>>({ method: "GET", path: `/admin/disputes${queryString({ ...query })}`, signal }),
+    resolveDispute: (disputeId: string, input: ResolveDisputeInput, idempotencyKey: string) =>
+      authed<Dispute>(moneyPost(`/admin/disputes/${encodeURIComponent(disputeId)}/resolve`, input, idempotencyKey)),
+    adminReviews: (query: { status?: ReviewStatus; limit?: number; cursor?: string }, signal?: AbortSignal) =>
+      authed<Page<FraudReview>>({ method: "GET", path: `/admin/reviews${queryString({ ...query })}`, signal }),
+    decideReview: (reviewId: string, decision: "approve" | "reject", note: string) =>
+      authed<FraudReview>({ method: "POST", path: `/admin/reviews/${encodeURIComponent(reviewId)}/${decision}`, body: note === "" ? {} : { note } }),
+
     // Search is public: no token, so responses stay cacheable and a signed-out visitor gets the same results.
     search: (query: SearchQuery, signal?: AbortSignal) => send<SearchResult>({ method: "GET", path: `/search${queryString({ ...query })}`, signal }),
     suggest: (q: string, signal?: AbortSignal) =>
@@ -215,6 +284,14 @@ export function createApiClient(session: SessionStore) {
       send<void>({ method: "POST", path: "/search/clicks", body: click, keepalive: true }).catch(() => undefined);
     },
   };
+}
+
+function moneyPost(path: string, body: unknown, idempotencyKey: string): Call {
+  return { method: "POST", path, body, headers: { "Idempotency-Key": idempotencyKey } };
+}
+
+function toPayOrderResult(body: Order | PayOrderResult): PayOrderResult {
+  return "order" in body ? { order: body.order, payment: body.payment ?? null } : { order: body, payment: null };
 }
 
 // "?a=1&b=x" from the defined, non-empty values, or "" when there are none.

@@ -350,3 +350,325 @@ export type AuctionLiveMessage =
   | { type: "extended"; endsAt: string }
   | { type: "closed"; winnerAlias?: string; finalPrice?: Money; reserveMet: boolean }
   | { type: "pong" };
+
+// ---- Money: wallet, payments, FX (see shared API.md, "Money", and docs/money.md) ----
+
+export type WalletAccount = "available" | "held";
+
+export interface WalletBalance {
+  currency: string;
+  available: Money;
+  // In escrow: paid for orders not yet released.
+  held: Money;
+}
+
+export interface Wallet {
+  balances: WalletBalance[];
+}
+
+export interface StatementEntry {
+  entryId: string;
+  transferId: string;
+  // Signed: negative when money left this account.
+  amount: Money;
+  balanceAfter: Money;
+  // The transfer's kind: "deposit", "withdrawal", "escrow_hold", "escrow_release", "refund", "fx", "adjustment"; open so new kinds still render.
+  kind: string;
+  at: string;
+}
+
+export interface StatementQuery {
+  currency: string;
+  account?: WalletAccount;
+  limit?: number;
+  cursor?: string;
+}
+
+// What the payer's browser does before a card payment completes: the sandbox's 3-D Secure confirm, or Stripe.js's next action.
+export type PaymentNextAction = { type: "sandbox_confirm"; confirmUrl: string } | { type: "use_stripe_sdk"; clientSecret: string };
+
+export type PaymentStatus = "succeeded" | "requires_action" | "processing" | "failed";
+
+export interface Payment {
+  id: string;
+  status: PaymentStatus;
+  nextAction?: PaymentNextAction;
+  declineCode?: string;
+}
+
+export interface Deposit {
+  id: string;
+  // The payment's status: succeeded (credited), requires_action (the payer must confirm), processing.
+  status: PaymentStatus;
+  amount: Money;
+  payment: Payment;
+  createdAt: string;
+}
+
+export interface DepositInput {
+  amount: Money;
+  // A sandbox test card's id, or a Stripe PaymentMethod id made by Stripe.js from the card field.
+  paymentMethod: string;
+}
+
+export interface TestPaymentMethod {
+  id: string;
+  description: string;
+}
+
+export interface PaymentsConfig {
+  provider: "sandbox" | "stripe";
+  publishableKey?: string;
+  testPaymentMethods?: TestPaymentMethod[];
+}
+
+export interface FxRate {
+  currency: string;
+  // Units of the currency per 1 USD, as an exact decimal string.
+  unitsPerUsd: string;
+  source: string;
+  updatedAt: string;
+}
+
+export interface FxRates {
+  base: string;
+  spreadBps: number;
+  quoteTtlSeconds: number;
+  rates: FxRate[];
+}
+
+export interface FxQuoteInput {
+  sell: Money;
+  buyCurrency: string;
+}
+
+export interface FxQuote {
+  id: string;
+  sell: Money;
+  buy: Money;
+  // Units of the buy currency per unit of the sold one, as an exact decimal string.
+  rate: string;
+  spreadBps: number;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export interface Conversion {
+  id: string;
+  quoteId: string;
+  sell: Money;
+  buy: Money;
+  rate: string;
+  transferId: string;
+  createdAt: string;
+}
+
+// Where withdrawals go: a bank account with the sandbox, a Stripe Connect account with Stripe.
+export type PayoutAccountInput = { type: "bank_account"; holderName: string; iban: string } | { type: "stripe_connect"; accountId: string };
+
+export type PayoutAccount =
+  | { type: "bank_account"; holderName: string; ibanLast4: string; country: string; label: string; updatedAt: string }
+  | { type: "stripe_connect"; accountId: string; label: string; updatedAt: string };
+
+export interface Withdrawal {
+  id: string;
+  status: "processing" | "paid" | "failed";
+  amount: Money;
+  destination: { type: PayoutAccount["type"]; label: string };
+  failureReason?: string;
+  createdAt: string;
+}
+
+// ---- Orders and disputes (workers/orders/schemas.ts) ----
+
+export type OrderStatus =
+  | "pending_payment"
+  | "paid"
+  | "shipped"
+  | "in_transit"
+  | "delivered"
+  | "completed"
+  | "cancelled"
+  | "expired"
+  | "refunded"
+  | "disputed";
+
+export type DeliveryMethod = "shipping" | "crowdship";
+
+export interface Address {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  // ISO 3166-1 alpha-2.
+  country: string;
+}
+
+export interface Delivery {
+  method: DeliveryMethod;
+  address: Address;
+}
+
+export interface TimelineEntry {
+  status: OrderStatus;
+  at: string;
+  note?: string;
+}
+
+export type DisputeStatus = "open" | "resolved";
+export type DisputeReason = "not_received" | "not_as_described" | "damaged" | "wrong_item" | "other";
+export type DisputeOutcome = "refund" | "partial_refund" | "release";
+
+export interface Order {
+  id: string;
+  status: OrderStatus;
+  source: "fixed_price" | "buy_now" | "auction";
+  listingId: string;
+  title: string;
+  buyerId: string;
+  sellerId: string;
+  quantity: number;
+  unitPrice: Money;
+  shippingCost: Money;
+  total: Money;
+  // Seller and admins only: the platform's cut, taken when escrow is released (what it will be, while the order is open).
+  fee?: Money;
+  // What went back to the buyer from escrow, once anything did.
+  refunded?: Money;
+  // Null for an auction's order until the buyer gives it at checkout.
+  delivery: Delivery | null;
+  paymentDueAt: string;
+  paymentSource: PaySource | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  deliveredAt: string | null;
+  // When escrow goes to the seller by itself, while the order is delivered and undisputed.
+  autoReleaseAt: string | null;
+  secondChanceOf: string | null;
+  timeline: TimelineEntry[];
+  dispute?: { id: string; status: DisputeStatus; reason: string; outcome: DisputeOutcome | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateOrderInput {
+  listingId: string;
+  quantity: number;
+  delivery: Delivery;
+}
+
+export type PaySource = "wallet" | "card";
+
+export interface PayOrderInput {
+  source: PaySource;
+  // Required with a card: a sandbox test card's id, or a Stripe PaymentMethod id made by Stripe.js.
+  paymentMethod?: string;
+  // Required when the order has no delivery yet (an auction's order).
+  delivery?: Delivery;
+}
+
+// 200 with the paid order, or 202 when the card needs a confirm step first.
+export type PayOrderResult = { order: Order; payment: Payment | null };
+
+export type OrderRole = "buyer" | "seller";
+
+export interface MyOrdersQuery {
+  role: OrderRole;
+  status?: OrderStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ShipOrderInput {
+  carrier?: string;
+  trackingNumber?: string;
+}
+
+export interface Evidence {
+  kind: "text" | "url";
+  value: string;
+}
+
+export interface DisputeMessage {
+  id: string;
+  authorId: string;
+  authorRole: "buyer" | "seller" | "admin";
+  message: string;
+  evidence: Evidence[];
+  at: string;
+}
+
+export interface DisputeResolution {
+  outcome: DisputeOutcome;
+  // Only for a partial refund.
+  refundAmount: Money | null;
+  note: string;
+  resolvedBy: string;
+  resolvedAt: string;
+}
+
+// A dispute as the admin queue lists it.
+export interface DisputeSummary {
+  id: string;
+  orderId: string;
+  status: DisputeStatus;
+  reason: string;
+  openedBy: string;
+  orderStatus: OrderStatus;
+  // What the order was when it was disputed (shipped, delivered…).
+  orderStatusBefore: string;
+  total: Money;
+  // The admin's decision, null while the dispute is open.
+  resolution: DisputeResolution | null;
+  createdAt: string;
+}
+
+export interface Dispute extends DisputeSummary {
+  messages: DisputeMessage[];
+}
+
+export interface OpenDisputeInput {
+  reason: DisputeReason;
+  message: string;
+  evidence?: Evidence[];
+}
+
+export interface DisputeMessageInput {
+  message: string;
+  evidence?: Evidence[];
+}
+
+export interface ResolveDisputeInput {
+  outcome: DisputeOutcome;
+  // Only, and required, for a partial refund.
+  refundAmount?: Money;
+  note: string;
+}
+
+// ---- Fraud reviews (admin; workers/fraud/routes.ts) ----
+
+export type ReviewStatus = "pending" | "approved" | "rejected";
+
+export interface RiskReason {
+  rule: string;
+  points: number;
+  detail: string;
+}
+
+export interface FraudReview {
+  id: string;
+  status: ReviewStatus;
+  userId: string;
+  // What was held: "deposit", "order_payment" or "withdrawal".
+  kind: string;
+  amount: Money;
+  subjectType: string;
+  subjectId: string;
+  score: number;
+  reasons: RiskReason[];
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  note: string | null;
+}

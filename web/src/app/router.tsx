@@ -1,7 +1,11 @@
-// The app's routes: public pages, auth pages, the catalog, search and auctions, and the signed-in-only pages behind RequireAuth.
-import { createBrowserRouter } from "react-router";
+// The app's routes: public pages, auth pages, the catalog, search and auctions, and the signed-in-only pages (orders, wallet, admin) behind RequireAuth.
+import { createBrowserRouter, Navigate } from "react-router";
 import { Layout } from "../components/layout";
 import { RouteError } from "../components/route-error";
+import { AdminDisputePage } from "../features/admin/admin-dispute-page";
+import { AdminDisputesPage } from "../features/admin/admin-disputes-page";
+import { AdminReviewsPage } from "../features/admin/admin-reviews-page";
+import { RequireAdmin } from "../features/admin/require-admin";
 import { MyBidsPage } from "../features/auctions/my-bids-page";
 import { ProfilePage } from "../features/auth/profile-page";
 import { RegisterPage } from "../features/auth/register-page";
@@ -9,13 +13,17 @@ import { RequireAuth } from "../features/auth/require-auth";
 import { SignInPage } from "../features/auth/sign-in-page";
 import { BrowsePage } from "../features/catalog/browse-page";
 import { CategoryPage } from "../features/catalog/category-page";
+import { CheckoutPage } from "../features/checkout/checkout-page";
 import { EditListingPage } from "../features/catalog/edit-listing-page";
 import { ListingPage } from "../features/catalog/listing-page";
 import { MyListingsPage } from "../features/catalog/my-listings-page";
 import { SellPage } from "../features/catalog/sell-page";
 import { HomePage } from "../features/home/home-page";
 import { NotFoundPage } from "../features/home/not-found-page";
+import { MyOrdersPage } from "../features/orders/my-orders-page";
+import { OrderPage } from "../features/orders/order-page";
 import { SearchPage } from "../features/search/search-page";
+import { WalletPage } from "../features/wallet/wallet-page";
 
 export const router = createBrowserRouter([
   {
@@ -40,6 +48,20 @@ export const router = createBrowserRouter([
               { path: "listings/:id/edit", element: <EditListingPage /> },
               { path: "me/listings", element: <MyListingsPage /> },
               { path: "me/bids", element: <MyBidsPage /> },
+              { path: "me/orders", element: <MyOrdersPage /> },
+              { path: "orders/:id", element: <OrderPage /> },
+              { path: "orders/:id/checkout", element: <CheckoutPage /> },
+              { path: "wallet", element: <WalletPage /> },
+              {
+                path: "admin",
+                element: <RequireAdmin />,
+                children: [
+                  { index: true, element: <Navigate to="/admin/disputes" replace /> },
+                  { path: "disputes", element: <AdminDisputesPage /> },
+                  { path: "disputes/:orderId", element: <AdminDisputePage /> },
+                  { path: "reviews", element: <AdminReviewsPage /> },
+                ],
+              },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

@@ -46,6 +46,17 @@ export function SiteHeader() {
               <NavLink to="/me/listings" className="nav-link">
                 My listings
               </NavLink>
+              <NavLink to="/me/orders" className={({ isActive }) => `nav-link${isActive || location.pathname.startsWith("/orders/") ? " active" : ""}`}>
+                Orders
+              </NavLink>
+              <NavLink to="/wallet" className="nav-link">
+                Wallet
+              </NavLink>
+              {user.roles.includes("admin") && (
+                <NavLink to="/admin" className="nav-link">
+                  Admin
+                </NavLink>
+              )}
             </>
           )}
         </nav>

@@ -1,4 +1,5 @@
 // How a finished auction turned out, told to whoever is looking: the winner, the seller, another bidder or a visitor.
+import { Link } from "react-router";
 import type { AuctionState } from "../../api/types";
 import { formatMoney } from "../catalog/money";
 import { outcomeText, type Standing } from "./auction-room-state";
@@ -14,7 +15,6 @@ interface AuctionOutcomeProps {
   boughtByMe: boolean;
 }
 
-const checkoutNote = "Checkout opens when payments launch; until then the seller will be in touch.";
 
 export function AuctionOutcome({ auction, settled, standing, mine, isSeller, boughtByMe }: AuctionOutcomeProps) {
   if (!settled) {
@@ -30,7 +30,9 @@ export function AuctionOutcome({ auction, settled, standing, mine, isSeller, bou
     return (
       <div className="outcome outcome-won">
         <p className="outcome-title">{boughtByMe ? `You bought it for ${formatMoney(price)}` : `You won — for ${formatMoney(price)}`}</p>
-        <p>{checkoutNote}</p>
+        <p>
+          Your order is waiting for payment in <Link to="/me/orders">Your orders</Link> (it can take a moment to appear).
+        </p>
       </div>
     );
   }
@@ -39,7 +41,11 @@ export function AuctionOutcome({ auction, settled, standing, mine, isSeller, bou
     <div className={`outcome ${sold ? "outcome-sold" : "outcome-unsold"}`}>
       <p className="outcome-title">{outcomeText(auction, mine)}</p>
       {standing === "lost" && <p>You did not win this one.</p>}
-      {isSeller && sold && <p>Checkout opens when payments launch; the buyer will pay then.</p>}
+      {isSeller && sold && (
+        <p>
+          The buyer pays at checkout; follow the order in <Link to="/me/orders?role=seller">Your orders</Link>.
+        </p>
+      )}
       {isSeller && !sold && <p>The item did not sell. You can list it again from the sell page.</p>}
     </div>
   );

@@ -1,6 +1,7 @@
 // The bid form: one maximum, read exactly from its decimal text; the room bids for the viewer up to it (proxy bidding).
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../../api/api-error";
+import { newIdempotencyKey } from "../../api/idempotency-key";
 import type { AuctionState, BidResult, Money } from "../../api/types";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../components/error-alert";
@@ -138,16 +139,6 @@ function describeFailure(error: unknown, context: { leading: boolean; mine: MyBi
       return { ...none, field: placed.fieldErrors.maxAmount, alert: placed.alert };
     }
   }
-}
-
-// crypto.randomUUID exists only in secure contexts; a plain-http preview still gets a random v4 UUID.
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function readMoney(value: unknown): Money | null {

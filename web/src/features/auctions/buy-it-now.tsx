@@ -1,4 +1,4 @@
-// Buy It Now: a confirm step (it ends the auction), then the purchase; checkout itself comes with payments.
+// Buy It Now on an auction: a confirm step (it ends the auction), then the purchase; the order to pay follows in Your orders.
 import { useId, useState } from "react";
 import { ApiError } from "../../api/api-error";
 import type { AuctionState, Money } from "../../api/types";
@@ -45,7 +45,7 @@ export function BuyItNow({ listingId, price, onBought, onUnavailable }: BuyItNow
       {confirming ? (
         <div className="confirm confirm-buy" role="group" aria-labelledby={textId}>
           <p id={textId}>
-            Buy it now for <strong>{formatMoney(price)}</strong>? The auction ends at once and the item is yours. Checkout opens when payments launch.
+            Buy it now for <strong>{formatMoney(price)}</strong>? The auction ends at once and the item is yours; you then pay for it from Your orders.
           </p>
           <div className="actions">
             <button type="button" className="button button-primary" onClick={() => void buy()} disabled={pending} aria-busy={pending} autoFocus>

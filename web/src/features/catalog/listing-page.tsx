@@ -8,6 +8,7 @@ import type { Listing } from "../../api/types";
 import { LoadError } from "../../components/load-error";
 import { useApiData } from "../../components/use-api-data";
 import { selectSessionStatus, selectUser } from "../auth/auth-slice";
+import { BuyItNowPanel } from "../orders/buy-form";
 import { attributeLabel } from "./attribute-label";
 import { CategoryBreadcrumb } from "./category-breadcrumb";
 import { countryName, worldwideRegion } from "./countries";
@@ -71,6 +72,7 @@ export function ListingPage() {
             {listing.crowdshipEligible && <li className="badge badge-crowdship">Crowdship eligible</li>}
           </ul>
           <PricePanel listing={listing} />
+          <BuyItNowPanel listing={listing} />
           <dl className="details listing-facts">
             {listing.format === "fixed" && (
               <>
