@@ -1,6 +1,6 @@
-// Tables every domain relies on: the transactional outbox, processed-event ids, the audit log, dead letters.
+// Tables every domain relies on: the transactional outbox, processed-event ids, the audit log, dead letters, idempotency keys.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Events written in the same transaction as the change; relayed to the `events` queue after commit. */
 export const outboxEvents = pgTable(
@@ -52,4 +52,26 @@ export const auditLog = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("audit_log_actor_idx").on(table.actorId, table.at), index("audit_log_subject_idx").on(table.subjectType, table.subjectId)],
+);
+
+/**
+ * One row per (user, Idempotency-Key) on money-moving POSTs: the request's hash, whether it is still running,
+ * and once finished the response to replay. Rows expire after IDEMPOTENCY_KEY_TTL_SECONDS (cron deletes them).
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 (base64url) of method, path and body: the same key with another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["in_progress", "completed"] }).notNull(),
+    responseStatus: smallint("response_status"),
+    responseContentType: text("response_content_type"),
+    responseBody: text("response_body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While in progress, other requests with this key wait their turn (409); after it, a crashed run may be taken over. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.key] }), index("idempotency_keys_created_idx").on(table.createdAt)],
 );

@@ -5,3 +5,7 @@ export * from "./notifications";
 export * from "./catalog";
 export * from "./search";
 export * from "./auctions";
+export * from "./ledger";
+export * from "./payments";
+export * from "./orders";
+export * from "./fraud";

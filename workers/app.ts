@@ -7,8 +7,11 @@ import { authRoutes } from "./auth/routes";
 import { imageRoutes } from "./catalog/image-routes";
 import { catalogRoutes } from "./catalog/routes";
 import { docsRoutes } from "./docs/routes";
+import { fraudRoutes } from "./fraud/routes";
 import { healthRoutes } from "./health/routes";
 import { notificationRoutes } from "./notifications/routes";
+import { orderRoutes } from "./orders/routes";
+import { paymentRoutes } from "./payments/routes";
 import { AppError } from "./platform/errors";
 import { createRouter } from "./platform/hono";
 import { IMAGE_MAX_BYTES, MAX_JSON_BODY_BYTES } from "./platform/limits";
@@ -28,7 +31,7 @@ export function createApp() {
       origin: (origin, c) => (origin === c.env.APP_ORIGIN ? origin : null),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
       allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "ETag"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "ETag", "Idempotent-Replayed"],
       maxAge: 600,
     }),
   );
@@ -47,6 +50,9 @@ export function createApp() {
   app.route("/", imageRoutes);
   app.route("/", searchRoutes);
   app.route("/", auctionRoutes);
+  app.route("/", fraudRoutes);
+  app.route("/", orderRoutes);
+  app.route("/", paymentRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

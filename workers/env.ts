@@ -26,4 +26,14 @@ export interface AppEnv extends Cloudflare.Env {
   ALGOLIA_INDEX_NAME?: string;
   /** Dev/test only: comma-separated "host:port" (plain http) or URLs that replace Algolia's hosts, e.g. a local mock. Unset in production. */
   ALGOLIA_HOSTS?: string;
+  /** Stripe: with a secret key set, payments go through Stripe (PaymentIntents, Connect transfers); otherwise the local sandbox provider. */
+  STRIPE_SECRET_KEY?: string;
+  /** Signing secret (whsec_…) of the webhook endpoint /v1/payments/webhooks/stripe; without it that endpoint answers 404. */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** Publishable key (pk_…) handed to the web app for Stripe Elements. */
+  STRIPE_PUBLISHABLE_KEY?: string;
+  /** Dev/test only: a URL such as "http://127.0.0.1:4010" that replaces api.stripe.com, e.g. a local contract-test server. Unset in production. */
+  STRIPE_API_BASE?: string;
+  /** wrangler.toml var: the platform fee in basis points (0–10,000) taken at escrow release; unset → 500. */
+  PLATFORM_FEE_BPS?: string;
 }

@@ -4,8 +4,11 @@ import { releaseExpiredReservations } from "./catalog/inventory-service";
 import type { AppEnv } from "./env";
 import { consumeDeadLetters, consumeEvents } from "./events/consumer";
 import { createScope } from "./platform/context";
+import { deleteExpiredIdempotencyKeys } from "./platform/idempotency-store";
 import { relayPendingEvents } from "./platform/events";
 import { createLogger } from "./platform/logger";
+import { autoReleaseDeliveredOrders, expireUnpaidOrders } from "./orders/crons";
+import { settleStrandedPayments } from "./payments/reconcile";
 
 export { AuctionRoom } from "../durable-objects/auction-room/auction-room";
 
@@ -26,7 +29,15 @@ export default {
     const run = (async () => {
       try {
         const relayed = await relayPendingEvents(scope.ctx);
+        // Orders first: an expiring order gives its stock back itself, before the catalog's lapse sweep would.
+        const expiredOrders = await expireUnpaidOrders(scope.ctx);
+        const releasedOrders = await autoReleaseDeliveredOrders(scope.ctx);
+        if (expiredOrders > 0 || releasedOrders > 0) log.info("cron", { expiredOrders, autoReleasedOrders: releasedOrders });
         const released = await releaseExpiredReservations(scope.ctx);
+        const expiredKeys = await deleteExpiredIdempotencyKeys(scope.ctx);
+        if (expiredKeys > 0) log.info("cron", { expiredIdempotencyKeys: expiredKeys });
+        const strandedPayments = await settleStrandedPayments(scope.ctx);
+        if (strandedPayments > 0) log.warn("cron settled card payments their requests never settled", { strandedPayments });
         if (relayed > 0 || released > 0) log.info("cron", { relayed, releasedReservations: released });
       } finally {
         await scope.close();

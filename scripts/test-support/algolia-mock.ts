@@ -1,6 +1,5 @@
 // A local HTTP server that plays Algolia for tests: records every request per application id and answers with canned responses.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnFreePort, sendJson, serveControl, takeCanned, tenantRegistry, type CannedAnswer, type Tenant } from "./mock-http";
 
 /** One request as the client sent it; `body` is the parsed JSON (the client sends JSON as text/plain), or null without one. */
 export interface RecordedAlgoliaRequest {
@@ -15,18 +14,12 @@ export interface RecordedAlgoliaRequest {
 }
 
 /** An answer queued for the next request with this method and path (e.g. "POST", "/1/indexes/listings/query"). */
-export interface CannedAlgoliaResponse {
-  method: string;
-  path: string;
-  status: number;
-  body: unknown;
+export interface CannedAlgoliaResponse extends CannedAnswer {
   /** Hold the answer back this long, like a slow Algolia. */
   delayMs?: number;
 }
 
-interface App {
-  requests: RecordedAlgoliaRequest[];
-  canned: CannedAlgoliaResponse[];
+interface App extends Tenant<RecordedAlgoliaRequest, CannedAlgoliaResponse> {
   nextTaskId: number;
 }
 
@@ -52,40 +45,17 @@ function defaultResponse(app: App, request: RecordedAlgoliaRequest): { status: n
   return { status: 404, body: { message: `the Algolia mock has no response for ${method} ${path}`, status: 404 } };
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify(body));
-}
-
 const CONTROL = /^\/__mock\/apps\/([^/]+)\/(requests|responses)$/;
 
 export async function startAlgoliaMock(): Promise<AlgoliaMock> {
-  const apps = new Map<string, App>();
-  const appFor = (appId: string): App => {
-    let app = apps.get(appId);
-    if (!app) apps.set(appId, (app = { requests: [], canned: [], nextTaskId: 1 }));
-    return app;
-  };
-
-  const server = createServer((request, response) => {
-    void (async () => {
+  const appFor = tenantRegistry<App>(() => ({ requests: [], canned: [], nextTaskId: 1 }));
+  const mock = await listenOnFreePort(
+    async (request, response, text) => {
       const url = new URL(request.url ?? "/", "http://mock");
-      const text = await readBody(request);
       const control = CONTROL.exec(url.pathname);
       if (control) {
-        const app = appFor(decodeURIComponent(control[1]!));
-        if (control[2] === "requests" && request.method === "GET") return send(response, 200, { requests: app.requests });
-        if (control[2] === "responses" && request.method === "POST") {
-          app.canned.push(...(JSON.parse(text) as CannedAlgoliaResponse[]));
-          return send(response, 200, { queued: app.canned.length });
-        }
-        return send(response, 405, { message: "GET requests or POST responses" });
+        if (serveControl(appFor(decodeURIComponent(control[1]!)), control[2]!, request.method, text, response)) return;
+        return sendJson(response, 405, { message: "GET requests or POST responses" });
       }
       const header = (name: string) => {
         const value = request.headers[name];
@@ -102,25 +72,18 @@ export async function startAlgoliaMock(): Promise<AlgoliaMock> {
       };
       const app = appFor(recorded.headers["x-algolia-application-id"] ?? url.searchParams.get("x-algolia-application-id") ?? "unknown");
       app.requests.push(recorded);
-      const index = app.canned.findIndex((canned) => canned.method === recorded.method && canned.path === recorded.path);
-      const answer: Omit<CannedAlgoliaResponse, "method" | "path"> = index >= 0 ? app.canned.splice(index, 1)[0]! : defaultResponse(app, recorded);
+      const answer: Omit<CannedAlgoliaResponse, "method" | "path"> = takeCanned(app.canned, recorded.method, recorded.path) ?? defaultResponse(app, recorded);
       if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       recorded.respondedAtMs = Date.now();
-      send(response, answer.status, answer.body);
-    })().catch((error: unknown) => send(response, 500, { message: `the Algolia mock failed: ${String(error)}` }));
-  });
-
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+      sendJson(response, answer.status, answer.body);
+    },
+    (error) => ({ message: `the Algolia mock failed: ${String(error)}` }),
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
+    url: mock.url,
+    host: `127.0.0.1:${mock.port}`,
     requests: (appId) => appFor(appId).requests,
     respond: (appId, responses) => void appFor(appId).canned.push(...responses),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    stop: mock.stop,
   };
 }

@@ -1,12 +1,15 @@
-// Vitest globalSetup (Node side) for the workerd integration tests: starts Postgres, the Neon proxy, the Redis bridge and the Algolia mock, provides their addresses.
+// Vitest globalSetup (Node side) for the workerd integration tests: starts Postgres, the Neon proxy, the Redis bridge and the Algolia and Stripe mocks, provides their addresses.
 import type { TestProject } from "vitest/node";
 import { startAlgoliaMock } from "./algolia-mock";
+import { startStripeMock } from "./stripe-mock";
 import { startTestPlatform } from "./test-database";
 
 export default async function setup(project: TestProject) {
   const algoliaMock = await startAlgoliaMock();
+  const stripeMock = await startStripeMock();
   const platform = await startTestPlatform({ redisUrl: process.env.REDIS_URL, log: (message) => console.log(`[test-stack] ${message}`) }).catch(async (error: unknown) => {
     await algoliaMock.stop();
+    await stripeMock.stop();
     throw error;
   });
   project.provide("databaseUrl", platform.databaseUrl);
@@ -16,9 +19,12 @@ export default async function setup(project: TestProject) {
   project.provide("redisKeyPrefix", `mnbara-test-${Date.now()}`);
   // Only the Algolia tests point a per-test env at it; the suite's own env leaves Algolia unset, so Postgres searches.
   project.provide("algoliaMockUrl", algoliaMock.url);
+  // Likewise only the Stripe contract tests switch Stripe on (aimed at this mock); the suite runs the sandbox provider.
+  project.provide("stripeMockUrl", stripeMock.url);
   console.log(`[test-stack] postgres: ${process.env.TEST_DATABASE_URL ? "TEST_DATABASE_URL server, fresh database" : "embedded PGlite (in memory)"}; redis: ${platform.stack.redis ? "bridge to REDIS_URL" : "absent"}`);
   return async () => {
     await algoliaMock.stop();
+    await stripeMock.stop();
     await platform.stop();
   };
 }

@@ -3,6 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { auctionBids, auctionResults, auctionStates } from "../../db/schema";
 import type { AuctionSnapshot, BidAccepted, HistoryEntry, RoomRejection } from "../../durable-objects/auction-room/protocol";
 import { listingTitles } from "../catalog/auction-terms";
+import { buyNowOrder, type OrderView } from "../orders/service";
 import type { AuthContext } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
 import { decodeCursor, toPage } from "../platform/cursor";
@@ -34,11 +35,13 @@ export async function placeBid(ctx: ServiceContext, auth: AuthContext, listingId
   return accepted;
 }
 
-export async function buyNow(ctx: ServiceContext, auth: AuthContext, listingId: string): Promise<AuctionSnapshot> {
+/** The closed auction and the buyer's order (API.md: buy-now answers with the order; auction.closed later finds the same one). */
+export async function buyNow(ctx: ServiceContext, auth: AuthContext, listingId: string): Promise<AuctionSnapshot & { order: OrderView }> {
   const room = await readyRoom(ctx, listingId);
   const result = await room.buyNow(auth.userId);
   if (!result.ok) rejection(result);
-  return room.snapshot(auth.userId);
+  const order = await buyNowOrder(ctx, auth.userId, listingId, result.finalPrice);
+  return { ...(await room.snapshot(auth.userId)), order };
 }
 
 export async function bidHistory(ctx: ServiceContext, listingId: string, limit: number): Promise<HistoryEntry[]> {

@@ -1,5 +1,6 @@
 // HTTP (and the live WebSocket) for auctions: state, bids, history, Buy It Now, my bids.
 import { createRoute, z } from "@hono/zod-openapi";
+import { OrderSchema } from "../orders/service";
 import { currentAuth, optionalAuth, signedIn } from "../platform/authorize";
 import { AppError } from "../platform/errors";
 import { createRouter } from "../platform/hono";
@@ -69,10 +70,10 @@ const buyNowRoute = createRoute({
   method: "post",
   path: "/v1/auctions/{listingId}/buy-now",
   tags: ["Auctions"],
-  summary: "Buy at the Buy It Now price while it is offered; ends the auction (the order follows from auction.closed)",
+  summary: "Buy at the Buy It Now price while it is offered; ends the auction and answers with the buyer's order (pay it with POST /v1/orders/{id}/pay)",
   ...signedIn,
   request: { params: ListingParams },
-  responses: { 201: jsonResponse("The closed auction", SnapshotSchema), ...authErrors },
+  responses: { 201: jsonResponse("The closed auction with the buyer's order", SnapshotSchema.extend({ order: OrderSchema })), ...authErrors },
 });
 
 const myBidsRoute = createRoute({

@@ -45,37 +45,44 @@ export async function reserveStock(
   ctx: ServiceContext,
   input: { listingId: string; quantity: number; holderRef: string; ttlSeconds?: number },
 ): Promise<Reservation> {
+  return inTransaction(ctx, (scope) => reserveStockInTransaction(scope, ctx, input));
+}
+
+/** reserveStock inside the caller's transaction, so the reservation commits or rolls back with what needed it (a new order). */
+export async function reserveStockInTransaction(
+  scope: TxScope,
+  ctx: ServiceContext,
+  input: { listingId: string; quantity: number; holderRef: string; ttlSeconds?: number },
+): Promise<Reservation> {
   const ttlSeconds = Math.min(input.ttlSeconds ?? STOCK_RESERVATION_DEFAULT_TTL_SECONDS, STOCK_RESERVATION_MAX_TTL_SECONDS);
   if (!Number.isInteger(input.quantity) || input.quantity < 1) throw new AppError("VALIDATION_FAILED", "Reserve at least one unit.", { errors: [{ path: "quantity", message: "must be a positive integer" }] });
-  return inTransaction(ctx, async (scope) => {
-    const existing = await findReservation(scope, input.listingId, input.holderRef);
-    if (existing) return toReservation(existing);
-    const taken = await scope.tx
-      .update(listings)
-      .set({ quantityAvailable: sql`${listings.quantityAvailable} - ${input.quantity}`, version: sql`${listings.version} + 1` })
-      .where(and(eq(listings.id, input.listingId), eq(listings.status, "active"), eq(listings.format, "fixed"), sql`${listings.quantityAvailable} >= ${input.quantity}`))
-      .returning({ id: listings.id });
-    if (taken.length === 0) {
-      const [listing] = await scope.tx.select({ status: listings.status, format: listings.format, available: listings.quantityAvailable }).from(listings).where(eq(listings.id, input.listingId));
-      if (!listing) throw new AppError("NOT_FOUND", "No such listing.");
-      if (listing.status !== "active" || listing.format !== "fixed") throw new AppError("LISTING_NOT_ACTIVE", "This listing is not for sale at a fixed price right now.");
-      throw new AppError("OUT_OF_STOCK", `Only ${listing.available} left.`, { extra: { available: listing.available } });
-    }
-    const [row] = await scope.tx
-      .insert(stockReservations)
-      .values({
-        id: newId("reservation"),
-        listingId: input.listingId,
-        quantity: input.quantity,
-        holderRef: input.holderRef,
-        status: "active",
-        expiresAt: new Date(ctx.now().getTime() + ttlSeconds * 1000),
-        createdAt: ctx.now(),
-      })
-      .returning();
-    await scope.emit("listing.updated", { listingId: input.listingId });
-    return toReservation(row!);
-  });
+  const existing = await findReservation(scope, input.listingId, input.holderRef);
+  if (existing) return toReservation(existing);
+  const taken = await scope.tx
+    .update(listings)
+    .set({ quantityAvailable: sql`${listings.quantityAvailable} - ${input.quantity}`, version: sql`${listings.version} + 1` })
+    .where(and(eq(listings.id, input.listingId), eq(listings.status, "active"), eq(listings.format, "fixed"), sql`${listings.quantityAvailable} >= ${input.quantity}`))
+    .returning({ id: listings.id });
+  if (taken.length === 0) {
+    const [listing] = await scope.tx.select({ status: listings.status, format: listings.format, available: listings.quantityAvailable }).from(listings).where(eq(listings.id, input.listingId));
+    if (!listing) throw new AppError("NOT_FOUND", "No such listing.");
+    if (listing.status !== "active" || listing.format !== "fixed") throw new AppError("LISTING_NOT_ACTIVE", "This listing is not for sale at a fixed price right now.");
+    throw new AppError("OUT_OF_STOCK", `Only ${listing.available} left.`, { extra: { available: listing.available } });
+  }
+  const [row] = await scope.tx
+    .insert(stockReservations)
+    .values({
+      id: newId("reservation"),
+      listingId: input.listingId,
+      quantity: input.quantity,
+      holderRef: input.holderRef,
+      status: "active",
+      expiresAt: new Date(ctx.now().getTime() + ttlSeconds * 1000),
+      createdAt: ctx.now(),
+    })
+    .returning();
+  await scope.emit("listing.updated", { listingId: input.listingId });
+  return toReservation(row!);
 }
 
 async function settle(scope: TxScope, ctx: ServiceContext, row: ReservationRow, to: "consumed" | "released"): Promise<Reservation> {
@@ -105,12 +112,15 @@ async function settle(scope: TxScope, ctx: ServiceContext, row: ReservationRow, 
 }
 
 async function settleByHolder(ctx: ServiceContext, listingId: string, holderRef: string, to: "consumed" | "released"): Promise<Reservation> {
-  return inTransaction(ctx, async (scope) => {
-    const row = await findReservation(scope, listingId, holderRef);
-    if (!row) throw new AppError("NOT_FOUND", "No such reservation.");
-    if (to === "consumed" && row.status === "released") throw new AppError("CONFLICT", "The reservation was released (it lapsed or was cancelled).");
-    return settle(scope, ctx, row, to);
-  });
+  return inTransaction(ctx, (scope) => settleStockInTransaction(scope, ctx, { listingId, holderRef }, to));
+}
+
+/** consumeStock / releaseStock inside the caller's transaction, so the stock settles together with the order's payment or cancellation. */
+export async function settleStockInTransaction(scope: TxScope, ctx: ServiceContext, input: { listingId: string; holderRef: string }, to: "consumed" | "released"): Promise<Reservation> {
+  const row = await findReservation(scope, input.listingId, input.holderRef);
+  if (!row) throw new AppError("NOT_FOUND", "No such reservation.");
+  if (to === "consumed" && row.status === "released") throw new AppError("CONFLICT", "The reservation was released (it lapsed or was cancelled).");
+  return settle(scope, ctx, row, to);
 }
 
 /** The order was paid: the units are sold. */

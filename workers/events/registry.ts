@@ -3,6 +3,7 @@ import { cancelRoomOnEnd, closeListing, configureRoomOnCreate, configureRoomOnUp
 import type { AppEnv } from "../env";
 import { listingCacheHandlers } from "../catalog/handlers";
 import { welcomeOnRegistration } from "../notifications/handlers";
+import { orderOnAuctionClosed, payOrderOnCardSuccess } from "../orders/handlers";
 import type { ServiceContext } from "../platform/context";
 import type { EventEnvelope, EventType, TxScope } from "../platform/events";
 import { syncListingsToAlgolia } from "../search/algolia-sync";
@@ -31,6 +32,8 @@ export const EVENT_HANDLERS: readonly EventHandler<any>[] = [
   invalidateSearchOnListingUpdated,
   invalidateSearchOnListingEnded,
   invalidateSearchOnAuctionClosed,
+  orderOnAuctionClosed,
+  payOrderOnCardSuccess,
 ];
 
 export function handlersFor(type: string): readonly EventHandler<EventType>[] {

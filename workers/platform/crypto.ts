@@ -62,6 +62,14 @@ export async function loadFieldKeyring(spec: string): Promise<FieldKeyring> {
   return { current: current!, byVersion };
 }
 
+let cachedKeyring: { spec: string; keyring: Promise<FieldKeyring> } | null = null;
+
+/** The keyring for FIELD_ENCRYPTION_KEYS, imported once per isolate (importing keys is WebCrypto work on every call otherwise). */
+export function fieldKeyring(spec: string): Promise<FieldKeyring> {
+  if (!cachedKeyring || cachedKeyring.spec !== spec) cachedKeyring = { spec, keyring: loadFieldKeyring(spec) };
+  return cachedKeyring.keyring;
+}
+
 /** Encrypts to "version.iv.ciphertext" (base64url parts). */
 export async function encryptField(keyring: FieldKeyring, plaintext: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));

@@ -1,5 +1,5 @@
 // Opaque keyset cursors for `?cursor=`: the sort key and id of the last item, base64url-encoded JSON.
-import { and, eq, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, gt, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
 import { base64UrlToBytes, bytesToBase64Url } from "./crypto";
 import { AppError } from "./errors";
 
@@ -30,11 +30,20 @@ export function decodeCursor(text: string): KeysetCursor {
  * Used with `.orderBy(desc(time), desc(id)).limit(limit + 1)` and then `toPage`.
  */
 export function newestFirstAfter(time: AnyColumn, id: AnyColumn, cursorText: string | undefined): SQL | undefined {
+  return timeKeysetAfter(time, id, cursorText, lt);
+}
+
+/** The same for oldest-first lists (queues): `.orderBy(asc(time), asc(id))`. */
+export function oldestFirstAfter(time: AnyColumn, id: AnyColumn, cursorText: string | undefined): SQL | undefined {
+  return timeKeysetAfter(time, id, cursorText, gt);
+}
+
+function timeKeysetAfter(time: AnyColumn, id: AnyColumn, cursorText: string | undefined, beyond: typeof lt): SQL | undefined {
   if (!cursorText) return undefined;
   const cursor = decodeCursor(cursorText);
   const at = new Date(String(cursor.key));
   if (Number.isNaN(at.getTime())) throw new AppError("VALIDATION_FAILED", "The cursor is not one this API issued.", { errors: [{ path: "cursor", message: "invalid cursor" }] });
-  return or(lt(time, at), and(eq(time, at), lt(id, cursor.id)));
+  return or(beyond(time, at), and(eq(time, at), beyond(id, cursor.id)));
 }
 
 /** Cuts the extra row fetched to learn whether another page follows, and makes the cursor from the last item kept. */

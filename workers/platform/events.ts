@@ -6,6 +6,7 @@ import type { Tx } from "./db";
 import { newId } from "./ids";
 import { OUTBOX_RELAY_BATCH_SIZE, OUTBOX_RELAY_GRACE_SECONDS, OUTBOX_RELAY_PASSES_PER_RUN } from "./limits";
 import { errorFields } from "./logger";
+import type { Money } from "./money";
 
 /** Every event type and its payload. Later domains add theirs here (listing.created, auction.closed, order.paid …). */
 export interface EventPayloads {
@@ -30,8 +31,31 @@ export interface EventPayloads {
   };
   "auction.outbid": { listingId: string; bidderId: string; currentPriceMinor: number; currency: string };
   "auction.closed": { listingId: string; sellerId: string; winnerId: string | null; finalPriceMinor: number | null; currency: string; reserveMet: boolean; bidCount: number; headHash: string; reason: "ended" | "bought" };
+  "order.created": OrderEventPayload & { source: "fixed_price" | "buy_now" | "auction"; paymentDueAt: string };
+  "order.paid": OrderEventPayload & { paymentSource: "wallet" | "card" };
+  "order.shipped": OrderEventPayload & { carrier: string | null; trackingNumber: string | null };
+  "order.delivered": OrderEventPayload;
+  "order.completed": OrderEventPayload & { feeMinor: number; refundedMinor: number };
+  "order.cancelled": OrderEventPayload & { refundedMinor: number };
+  "order.expired": OrderEventPayload;
+  "order.refunded": OrderEventPayload & { refundedMinor: number };
+  "order.disputed": OrderEventPayload & { disputeId: string };
+  /** An admin decided a held payment: approved means the payer may retry it; rejected means it stays blocked. */
+  "fraud.review_decided": { reviewId: string; userId: string; subjectType: string; subjectId: string; status: "approved" | "rejected" };
+  /** A card payment that needed the payer's action (3-D Secure) succeeded later and is settled into the payer's wallet. */
+  "payment.succeeded": { paymentId: string; userId: string; amount: Money; purpose: "deposit" | "order"; orderId?: string };
 }
 export type EventType = keyof EventPayloads;
+
+/** What every order.* event carries, so a consumer (notifications, analytics) rarely needs to read the order back. */
+export interface OrderEventPayload {
+  orderId: string;
+  listingId: string;
+  buyerId: string;
+  sellerId: string;
+  totalMinor: number;
+  currency: string;
+}
 
 export interface EventEnvelope<T extends EventType = EventType> {
   id: string;

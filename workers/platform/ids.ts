@@ -14,6 +14,22 @@ export const ID_PREFIXES = {
   reservation: "rsv",
   searchQuery: "srq",
   searchClick: "clk",
+  fraudAttempt: "fat",
+  fraudOutcome: "fpo",
+  fraudReview: "frv",
+  payment: "pay",
+  deposit: "dep",
+  withdrawal: "wdr",
+  fxQuote: "fxq",
+  fxConversion: "fxc",
+  sandboxPaymentIntent: "spi",
+  sandboxTransfer: "str",
+  ledgerTransfer: "ltr",
+  ledgerEntry: "len",
+  order: "ord",
+  orderTimeline: "otl",
+  dispute: "dsp",
+  disputeMessage: "dsm",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -190,6 +190,8 @@ export const DISPUTE_EVIDENCE_MAX_ITEMS = 10;
 export const DISPUTE_EVIDENCE_MAX_LENGTH = 2_000; // a long URL or a short statement
 export const DISPUTE_MAX_MESSAGES = 200;
 export const DISPUTE_NOTE_MAX_LENGTH = 2_000;
+/** Why an order was cancelled: a line on its timeline, not a letter. */
+export const ORDER_CANCEL_REASON_MAX_LENGTH = 500;
 
 /** Card payments: Stripe accepts at most 8 digits of minor units per charge (USD 999,999.99); the sandbox keeps the same bound. */
 export const CARD_PAYMENT_MAX_AMOUNT_MINOR = 99_999_999;
@@ -205,6 +207,10 @@ export const PAYOUT_HOLDER_NAME_MAX_LENGTH = 70;
 /** FX: the platform's spread on conversions (0.5%, what consumer wallets typically charge at mid-market), and how long a quoted price holds. */
 export const FX_SPREAD_BPS = 50;
 export const FX_QUOTE_TTL_SECONDS = 60;
+/** A card payment that succeeded but was never settled (the request died after the charge) is settled by cron after this long: far longer than any request takes. */
+export const PAYMENT_RECONCILE_GRACE_SECONDS = 10 * 60;
+/** Stranded payments settled per cron run, each in its own transaction; the next run takes the rest. */
+export const PAYMENT_RECONCILE_BATCH_SIZE = 100;
 
 /** Fraud scores run 0–100: from this a payment waits for an admin, from the block score it is refused outright. */
 export const FRAUD_REVIEW_SCORE = 50;

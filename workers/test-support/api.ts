@@ -2,6 +2,7 @@
 import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { createApp } from "../app";
 import type { AppEnv } from "../env";
 import { createDatabase, type Database } from "../platform/db";
 
@@ -14,6 +15,8 @@ export interface CallOptions {
   token?: string;
   headers?: Record<string, string>;
   ip?: string;
+  /** Another env than the suite's (e.g. Stripe switched on and aimed at its mock): the request goes to a fresh app with it. */
+  env?: AppEnv;
 }
 
 export interface ApiResponse<T = any> {
@@ -35,7 +38,8 @@ export async function call<T = any>(method: string, path: string, options: CallO
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const response = await (exports as unknown as { default: Fetcher }).default.fetch(new Request(`http://localhost${path}`, { method, headers, body }));
+  const request = new Request(`http://localhost${path}`, { method, headers, body });
+  const response = options.env ? await createApp().request(request, undefined, options.env) : await (exports as unknown as { default: Fetcher }).default.fetch(request);
   const text = await response.text();
   let parsed: unknown = text;
   if (text && /json/.test(response.headers.get("Content-Type") ?? "")) parsed = JSON.parse(text);

@@ -10,5 +10,7 @@ declare module "vitest" {
     redisKeyPrefix: string;
     /** http://127.0.0.1:PORT of the Algolia mock (scripts/test-support/algolia-mock.ts). */
     algoliaMockUrl: string;
+    /** http://127.0.0.1:PORT of the Stripe mock (scripts/test-support/stripe-mock.ts): STRIPE_API_BASE and its control API. */
+    stripeMockUrl: string;
   }
 }

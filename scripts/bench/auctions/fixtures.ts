@@ -34,7 +34,7 @@ export function fakeClientIp(n: number): string {
 }
 
 /** Setup only, not measured: fetch is simpler here than the load generator's client, which drops success bodies. */
-async function postJson(baseUrl: string, path: string, json: unknown, headers: Record<string, string>): Promise<unknown> {
+export async function postJson(baseUrl: string, path: string, json: unknown, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(`${baseUrl}${path}`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(json) });
   const body = await response.text();
   if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${body.slice(0, 300)}`);
