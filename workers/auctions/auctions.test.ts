@@ -126,7 +126,7 @@ describe("bidding over HTTP", () => {
     const buyer = await registerUser("bin");
     const bought = await call("POST", `/v1/auctions/${listing.id}/buy-now`, { token: buyer.accessToken });
     expect(bought.status).toBe(201);
-    expect(bought.body).toMatchObject({ status: "closed", winnerId: buyer.id, finalPrice: usd(9_900), buyItNowAvailable: false });
+    expect(bought.body).toMatchObject({ status: "pending_payment", buyerId: buyer.id, unitPrice: usd(9_900), auction: { status: "closed", winnerId: buyer.id, finalPrice: usd(9_900), buyItNowAvailable: false } });
     expectProblem(await call("POST", `/v1/auctions/${listing.id}/buy-now`, { token: buyer.accessToken }), 409, "AUCTION_CLOSED");
     const [result] = await eventually(() => withDatabase((db) => db.orm.select().from(auctionResults).where(eq(auctionResults.listingId, listing.id))), (rows) => rows.length === 1);
     expect(result).toMatchObject({ winnerId: buyer.id, finalPriceMinor: 9_900, reason: "bought" });

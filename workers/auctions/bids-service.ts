@@ -35,13 +35,13 @@ export async function placeBid(ctx: ServiceContext, auth: AuthContext, listingId
   return accepted;
 }
 
-/** The closed auction and the buyer's order (API.md: buy-now answers with the order; auction.closed later finds the same one). */
-export async function buyNow(ctx: ServiceContext, auth: AuthContext, listingId: string): Promise<AuctionSnapshot & { order: OrderView }> {
+/** The buyer's order (API.md: buy-now answers with the order; auction.closed later finds the same one), with the closed auction. */
+export async function buyNow(ctx: ServiceContext, auth: AuthContext, listingId: string): Promise<OrderView & { auction: AuctionSnapshot }> {
   const room = await readyRoom(ctx, listingId);
   const result = await room.buyNow(auth.userId);
   if (!result.ok) rejection(result);
   const order = await buyNowOrder(ctx, auth.userId, listingId, result.finalPrice);
-  return { ...(await room.snapshot(auth.userId)), order };
+  return { ...order, auction: await room.snapshot(auth.userId) };
 }
 
 export async function bidHistory(ctx: ServiceContext, listingId: string, limit: number): Promise<HistoryEntry[]> {

@@ -2,50 +2,68 @@
 import { sql } from "drizzle-orm";
 import { auctionBids, auctionStates } from "../../db/schema";
 import { applyAuctionClosed, applyAuctionProgress, getAuctionTerms, isAuctionListing, listingTitle } from "../catalog/auction-terms";
-import type { EventHandler } from "../events/registry";
+import { forgetCachedListing } from "../catalog/listings-service";
+import type { BatchEventHandler, EventHandler } from "../events/registry";
+import type { EventEnvelope } from "../platform/events";
 import { createNotification } from "../notifications/service";
 import { formatMoney, isCurrency } from "../platform/money";
 import { roomStub } from "./room";
 
-export const copyBid: EventHandler<"auction.bid_placed"> = {
-  consumer: "auctions.copy_bid",
-  type: "auction.bid_placed",
-  async handle(_ctx, { tx }, { payload }) {
+type BidPlaced = EventEnvelope<"auction.bid_placed">["payload"];
+
+/** The newest bid per auction among `bids`: only it decides the read model and the listing's price. */
+function newestPerAuction(bids: readonly BidPlaced[]): BidPlaced[] {
+  const newest = new Map<string, BidPlaced>();
+  for (const bid of bids) {
+    const seen = newest.get(bid.listingId);
+    if (!seen || seen.seq < bid.seq) newest.set(bid.listingId, bid);
+  }
+  return [...newest.values()];
+}
+
+/**
+ * Bid copies, the auction read model and the listing's price and bid count, once per queue batch: under a bidding war
+ * one transaction carries every bid the room flushed together, instead of a few transactions per bid.
+ */
+export const copyBids: BatchEventHandler<"auction.bid_placed"> = {
+  consumer: "auctions.copy_bids",
+  types: ["auction.bid_placed"],
+  enabled: () => true,
+  async handleBatch(ctx, { tx }, events) {
+    const bids = events.map((event) => event.payload);
     await tx
       .insert(auctionBids)
-      .values({
-        listingId: payload.listingId,
-        seq: payload.seq,
-        bidderId: payload.bidderId,
-        bidderAlias: payload.bidderAlias,
-        maxMinor: payload.maxMinor,
-        priceAfterMinor: payload.priceAfterMinor,
-        currency: payload.currency,
-        leaderIdAfter: payload.leaderIdAfter,
-        at: new Date(payload.at),
-        hash: payload.hash,
-      })
+      .values(
+        bids.map((bid) => ({
+          listingId: bid.listingId,
+          seq: bid.seq,
+          bidderId: bid.bidderId,
+          bidderAlias: bid.bidderAlias,
+          maxMinor: bid.maxMinor,
+          priceAfterMinor: bid.priceAfterMinor,
+          currency: bid.currency,
+          leaderIdAfter: bid.leaderIdAfter,
+          at: new Date(bid.at),
+          hash: bid.hash,
+        })),
+      )
       .onConflictDoNothing();
-    const state = {
-      currency: payload.currency,
-      currentPriceMinor: payload.priceAfterMinor,
-      bidCount: payload.bidCount,
-      leaderId: payload.leaderIdAfter,
-      endsAt: new Date(payload.endsAt),
-      lastSeq: payload.seq,
-    };
-    await tx
-      .insert(auctionStates)
-      .values({ listingId: payload.listingId, status: "open", ...state })
-      .onConflictDoUpdate({ target: auctionStates.listingId, set: state, setWhere: sql`${auctionStates.lastSeq} < ${payload.seq}` });
-  },
-};
-
-export const showBidOnListing: EventHandler<"auction.bid_placed"> = {
-  consumer: "catalog.auction_progress",
-  type: "auction.bid_placed",
-  async handle(_ctx, { tx }, { payload }) {
-    await applyAuctionProgress(tx, { listingId: payload.listingId, priceMinor: payload.priceAfterMinor, bidCount: payload.bidCount, endsAt: new Date(payload.endsAt) });
+    for (const bid of newestPerAuction(bids)) {
+      const state = {
+        currency: bid.currency,
+        currentPriceMinor: bid.priceAfterMinor,
+        bidCount: bid.bidCount,
+        leaderId: bid.leaderIdAfter,
+        endsAt: new Date(bid.endsAt),
+        lastSeq: bid.seq,
+      };
+      await tx
+        .insert(auctionStates)
+        .values({ listingId: bid.listingId, status: "open", ...state })
+        .onConflictDoUpdate({ target: auctionStates.listingId, set: state, setWhere: sql`${auctionStates.lastSeq} < ${bid.seq}` });
+      await applyAuctionProgress(tx, { listingId: bid.listingId, priceMinor: bid.priceAfterMinor, bidCount: bid.bidCount, endsAt: new Date(bid.endsAt) });
+      forgetCachedListing(ctx, bid.listingId);
+    }
   },
 };
 

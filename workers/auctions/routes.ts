@@ -73,7 +73,7 @@ const buyNowRoute = createRoute({
   summary: "Buy at the Buy It Now price while it is offered; ends the auction and answers with the buyer's order (pay it with POST /v1/orders/{id}/pay)",
   ...signedIn,
   request: { params: ListingParams },
-  responses: { 201: jsonResponse("The closed auction with the buyer's order", SnapshotSchema.extend({ order: OrderSchema })), ...authErrors },
+  responses: { 201: jsonResponse("The buyer's order, with the closed auction", OrderSchema.extend({ auction: SnapshotSchema })), ...authErrors },
 });
 
 const myBidsRoute = createRoute({

@@ -62,12 +62,12 @@ describe("auction.closed", () => {
     const buyer = await registerUser("bin-buyer");
     const bought = await call("POST", `/v1/auctions/${listing.id}/buy-now`, { token: buyer.accessToken });
     expect(bought.status).toBe(201);
-    expect(bought.body).toMatchObject({ status: "closed", winnerId: buyer.id, order: { listingId: listing.id, buyerId: buyer.id, source: "buy_now", status: "pending_payment", unitPrice: usd(9_000), total: usd(9_500) } });
+    expect(bought.body).toMatchObject({ listingId: listing.id, buyerId: buyer.id, source: "buy_now", status: "pending_payment", unitPrice: usd(9_000), total: usd(9_500), auction: { status: "closed", winnerId: buyer.id } });
     // The room's own auction.closed goes through the queue in the background; this one is delivered for certain.
     await deliverEvents([{ type: "auction.closed", payload: closedEvent(listing, buyer.id, 9_000, "bought") }]);
-    expect((await ordersFor(listing.id)).map((row) => row.id)).toEqual([bought.body.order.id]);
+    expect((await ordersFor(listing.id)).map((row) => row.id)).toEqual([bought.body.id]);
     const mine = await call("GET", "/v1/me/orders", { token: buyer.accessToken });
-    expect(mine.body.items.map((item: { id: string }) => item.id)).toEqual([bought.body.order.id]);
+    expect(mine.body.items.map((item: { id: string }) => item.id)).toEqual([bought.body.id]);
   });
 });
 

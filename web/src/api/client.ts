@@ -228,7 +228,8 @@ export function createApiClient(session: SessionStore) {
     bidHistory: (listingId: string, signal?: AbortSignal) =>
       send<{ items: BidHistoryEntry[] }>({ method: "GET", path: `/auctions/${encodeURIComponent(listingId)}/bids${queryString({ limit: 50 })}`, signal }).then((result) => result.items),
     // Answers with the closed auction.
-    buyItNow: (listingId: string) => authed<AuctionState>({ method: "POST", path: `/auctions/${encodeURIComponent(listingId)}/buy-now`, body: {} }),
+    // Answers with the buyer's order to pay, and the auction as it closed.
+    buyItNow: (listingId: string) => authed<Order & { auction: AuctionState }>({ method: "POST", path: `/auctions/${encodeURIComponent(listingId)}/buy-now`, body: {} }),
     myBids: (query: PageQuery = {}, signal?: AbortSignal) => authed<Page<MyBid>>({ method: "GET", path: `/me/bids${queryString({ ...query })}`, signal }),
     // The live room needs no token; anyone may watch.
     auctionLiveUrl(listingId: string): string {

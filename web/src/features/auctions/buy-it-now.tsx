@@ -1,5 +1,6 @@
-// Buy It Now on an auction: a confirm step (it ends the auction), then the purchase; the order to pay follows in Your orders.
+// Buy It Now on an auction: a confirm step (it ends the auction), then the purchase, then the order's checkout.
 import { useId, useState } from "react";
+import { useNavigate } from "react-router";
 import { ApiError } from "../../api/api-error";
 import type { AuctionState, Money } from "../../api/types";
 import { api } from "../../app/api";
@@ -17,6 +18,7 @@ interface BuyItNowProps {
 
 export function BuyItNow({ listingId, price, onBought, onUnavailable }: BuyItNowProps) {
   const textId = useId();
+  const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -25,7 +27,9 @@ export function BuyItNow({ listingId, price, onBought, onUnavailable }: BuyItNow
     setPending(true);
     setAlert(null);
     try {
-      onBought(await api.buyItNow(listingId));
+      const order = await api.buyItNow(listingId);
+      onBought(order.auction);
+      navigate(`/orders/${encodeURIComponent(order.id)}/checkout`);
     } catch (error) {
       setConfirming(false);
       if (error instanceof ApiError && (error.code === "BUY_NOW_UNAVAILABLE" || error.code === "AUCTION_CLOSED")) {
@@ -45,7 +49,7 @@ export function BuyItNow({ listingId, price, onBought, onUnavailable }: BuyItNow
       {confirming ? (
         <div className="confirm confirm-buy" role="group" aria-labelledby={textId}>
           <p id={textId}>
-            Buy it now for <strong>{formatMoney(price)}</strong>? The auction ends at once and the item is yours; you then pay for it from Your orders.
+            Buy it now for <strong>{formatMoney(price)}</strong>? The auction ends at once and the item is yours; checkout opens next.
           </p>
           <div className="actions">
             <button type="button" className="button button-primary" onClick={() => void buy()} disabled={pending} aria-busy={pending} autoFocus>
