@@ -2,7 +2,7 @@
 import type { EventHandler } from "../events/registry";
 import { forgetCachedListing } from "./listings-service";
 
-function forgetOn<T extends "listing.updated" | "listing.ended" | "auction.bid_placed" | "auction.closed">(type: T): EventHandler<T> {
+function forgetOn<T extends "listing.updated" | "listing.ended" | "auction.closed">(type: T): EventHandler<T> {
   return {
     consumer: `catalog.forget_cached_listing.${type}`,
     type,
@@ -12,5 +12,8 @@ function forgetOn<T extends "listing.updated" | "listing.ended" | "auction.bid_p
   };
 }
 
-/** Stock reservations, photos, bids and closes change what a listing shows without going through listings-service. */
-export const listingCacheHandlers = [forgetOn("listing.updated"), forgetOn("listing.ended"), forgetOn("auction.bid_placed"), forgetOn("auction.closed")];
+/**
+ * Stock reservations, photos and closes change what a listing shows without going through listings-service. (Bids do
+ * too: the auctions' batch handler that copies them forgets the listing in the same pass.)
+ */
+export const listingCacheHandlers = [forgetOn("listing.updated"), forgetOn("listing.ended"), forgetOn("auction.closed")];

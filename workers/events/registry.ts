@@ -1,5 +1,5 @@
 // Which consumers handle which event type. A domain adds its handlers here; dispatch is by type.
-import { cancelRoomOnEnd, closeListing, configureRoomOnCreate, configureRoomOnUpdate, copyBid, notifyOutbid, showBidOnListing } from "../auctions/handlers";
+import { cancelRoomOnEnd, closeListing, configureRoomOnCreate, configureRoomOnUpdate, copyBids, notifyOutbid } from "../auctions/handlers";
 import type { AppEnv } from "../env";
 import { listingCacheHandlers } from "../catalog/handlers";
 import { welcomeOnRegistration } from "../notifications/handlers";
@@ -20,8 +20,6 @@ export interface EventHandler<T extends EventType> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const EVENT_HANDLERS: readonly EventHandler<any>[] = [
   welcomeOnRegistration,
-  copyBid,
-  showBidOnListing,
   closeListing,
   notifyOutbid,
   configureRoomOnCreate,
@@ -55,7 +53,7 @@ export interface BatchEventHandler<T extends EventType> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const BATCH_EVENT_HANDLERS: readonly BatchEventHandler<any>[] = [syncListingsToAlgolia];
+export const BATCH_EVENT_HANDLERS: readonly BatchEventHandler<any>[] = [copyBids, syncListingsToAlgolia];
 
 export function batchHandlersFor(type: string, env: AppEnv): readonly BatchEventHandler<EventType>[] {
   return BATCH_EVENT_HANDLERS.filter((handler) => handler.types.includes(type) && handler.enabled(env));
