@@ -34,6 +34,4 @@ export interface AppEnv extends Cloudflare.Env {
   STRIPE_PUBLISHABLE_KEY?: string;
   /** Dev/test only: a URL such as "http://127.0.0.1:4010" that replaces api.stripe.com, e.g. a local contract-test server. Unset in production. */
   STRIPE_API_BASE?: string;
-  /** wrangler.toml var: the platform fee in basis points (0–10,000) taken at escrow release; unset → 500. */
-  PLATFORM_FEE_BPS?: string;
 }
