@@ -9,3 +9,4 @@ export * from "./ledger";
 export * from "./payments";
 export * from "./orders";
 export * from "./fraud";
+export * from "./anchoring";

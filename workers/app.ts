@@ -2,6 +2,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { anchoringRoutes } from "./anchoring/routes";
 import { auctionRoutes } from "./auctions/routes";
 import { authRoutes } from "./auth/routes";
 import { imageRoutes } from "./catalog/image-routes";
@@ -53,6 +54,7 @@ export function createApp() {
   app.route("/", fraudRoutes);
   app.route("/", orderRoutes);
   app.route("/", paymentRoutes);
+  app.route("/", anchoringRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

@@ -34,4 +34,12 @@ export interface AppEnv extends Cloudflare.Env {
   STRIPE_PUBLISHABLE_KEY?: string;
   /** Dev/test only: a URL such as "http://127.0.0.1:4010" that replaces api.stripe.com, e.g. a local contract-test server. Unset in production. */
   STRIPE_API_BASE?: string;
+  /** Anchoring: with all four set, the cron writes Merkle roots of new ledger entries and auction results to this chain; with none, anchoring is off. */
+  POLYGON_RPC_URL?: string;
+  /** Numeric chain id the RPC serves (137 Polygon, 80002 Amoy, 31337 anvil). */
+  CHAIN_ID?: string;
+  /** Key of the anchor contract's owner account (0x + 64 hex); a secret. */
+  ANCHOR_PRIVATE_KEY?: string;
+  /** Address of the deployed MnbaraAnchor contract. */
+  ANCHOR_CONTRACT?: string;
 }

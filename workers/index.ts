@@ -9,6 +9,7 @@ import { relayPendingEvents } from "./platform/events";
 import { createLogger } from "./platform/logger";
 import { autoReleaseDeliveredOrders, expireUnpaidOrders } from "./orders/crons";
 import { settleStrandedPayments } from "./payments/reconcile";
+import { runAnchoring } from "./anchoring/service";
 
 export { AuctionRoom } from "../durable-objects/auction-room/auction-room";
 
@@ -39,6 +40,8 @@ export default {
         const strandedPayments = await settleStrandedPayments(scope.ctx);
         if (strandedPayments > 0) log.warn("cron settled card payments their requests never settled", { strandedPayments });
         if (relayed > 0 || released > 0) log.info("cron", { relayed, releasedReservations: released });
+        // Last: it may wait on the chain for a receipt, and with no chain configured it returns at once.
+        await runAnchoring(scope.ctx);
       } finally {
         await scope.close();
       }

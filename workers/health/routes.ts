@@ -10,6 +10,13 @@ const HealthSchema = z
     status: z.enum(["ok", "degraded", "down"]),
     time: z.string(),
     dependencies: z.object({ postgres: Dependency, redis: Dependency, queue: Dependency }),
+    anchoring: z.object({
+      status: z.enum(["off", "on"]),
+      chainId: z.number().int().optional(),
+      lastAnchoredBatch: z.object({ id: z.number().int(), root: z.string(), txHash: z.string(), blockNumber: z.number().int(), anchoredAt: z.string() }).nullable().optional(),
+      pending: z.number().int().optional(),
+      detail: z.string().optional(),
+    }),
   })
   .openapi("Health");
 

@@ -248,3 +248,16 @@ export const FRAUD_REVIEW_NOTE_MAX_LENGTH = 1_000;
 export const ANCHOR_BATCH_MAX_LEAVES = 4_096;
 /** Text values in an anchored leaf (ids, account keys, currency): far above any real one, and it bounds what a proof file may carry. */
 export const ANCHOR_LEAF_TEXT_MAX_LENGTH = 256;
+/** One JSON-RPC call to the anchoring chain: a provider slower than this is treated as down, and the cron retries later. */
+export const ANCHOR_RPC_TIMEOUT_MS = 10_000;
+/** Waiting for the anchor transaction to be mined: Polygon makes a block every ~2 s; past this the batch stays "sent" and the next run checks the chain. */
+export const ANCHOR_RECEIPT_TIMEOUT_MS = 20_000;
+/** First retry delay after a failed send; doubles per attempt, so a brief RPC outage costs one cron tick or two. */
+export const ANCHOR_RETRY_BASE_MS = 60_000;
+/** Longest retry delay: an outage of hours is still retried hourly, so the job catches up soon after the chain returns. */
+export const ANCHOR_RETRY_MAX_MS = 3_600_000;
+/**
+ * Only rows older than this are batched: the cursors advance by id/close time, so a posting still committing when the job
+ * reads must not end up behind the cursor. A transaction here lasts milliseconds; a minute is ample and costs one cron tick.
+ */
+export const ANCHOR_SETTLE_MS = 60_000;
