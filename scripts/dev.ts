@@ -1,6 +1,7 @@
 // `npm run dev`: the whole platform on this machine. Ctrl-C stops every child process.
 import { join } from "node:path";
 import { forgetRunningStack, recordRunningStack } from "./platform/database-target";
+import { chainVarsFrom } from "./platform/local-chain";
 import { DEMO_USERS } from "./platform/seed-users";
 import { ROOT, startPlatform } from "./platform/start-platform";
 
@@ -13,6 +14,8 @@ const platform = await startPlatform({
   databaseUrl: process.env.DATABASE_URL,
   redisUrl: process.env.REDIS_URL,
   buildWeb: true,
+  chain: "anvil",
+  chainVars: chainVarsFrom(process.env),
   log,
   wranglerLogLevel: "info",
 });

@@ -61,9 +61,11 @@ export function anvilBinaryPath(): string {
  * Spawns anvil on `port` (0 = anvil binds a free port itself and prints it, which avoids the race of
  * probing for a free port first) and resolves once it answers eth_chainId.
  */
-export async function startAnvil(options: { port?: number; log?: (message: string) => void } = {}): Promise<Anvil> {
+export async function startAnvil(options: { port?: number; log?: (message: string) => void; stateFile?: string } = {}): Promise<Anvil> {
   const log = options.log ?? ((message: string) => console.log(`[anvil] ${message}`));
-  const child = spawn(anvilBinaryPath(), ["--host", LOOPBACK_HOST, "--port", String(options.port ?? 0), "--chain-id", String(ANVIL_CHAIN_ID)], {
+  // --state loads the chain from the file at start and writes it back when anvil is stopped (SIGTERM), so a dev chain outlives a restart like the dev database does.
+  const stateArgs = options.stateFile === undefined ? [] : ["--state", options.stateFile];
+  const child = spawn(anvilBinaryPath(), ["--host", LOOPBACK_HOST, "--port", String(options.port ?? 0), "--chain-id", String(ANVIL_CHAIN_ID), ...stateArgs], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

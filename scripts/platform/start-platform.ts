@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { migrateDatabase } from "../db/migrate";
 import { startLocalStack, type LocalStack } from "../local-stack/index";
 import { loadDevSecrets } from "./dev-secrets";
+import { startLocalChain, type ChainMode, type ChainVars, type LocalChain } from "./local-chain";
 import { seedCategories } from "./seed-categories";
 import { seedDemoUsers } from "./seed-users";
 
@@ -32,6 +33,10 @@ export interface PlatformOptions {
   wranglerLogLevel?: "info" | "warn" | "error";
   /** Extra Worker vars, e.g. LOG_LEVEL=warn for benchmarks (each log line costs the wrangler dev proxy real CPU). */
   vars?: Record<string, string>;
+  /** "anvil" (dev): a local chain with the anchor contract, unless `chainVars` name one; default "off" (tests, benchmarks: anchoring off). */
+  chain?: ChainMode;
+  /** POLYGON_RPC_URL, CHAIN_ID, ANCHOR_PRIVATE_KEY, ANCHOR_CONTRACT set by the developer; with any of them no anvil is started. */
+  chainVars?: ChainVars;
 }
 
 export interface Platform {
@@ -112,10 +117,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   });
   let child: ChildProcess | null = null;
   let cronTimer: NodeJS.Timeout | null = null;
+  let chain: LocalChain | null = null;
   const stop = async () => {
     if (cronTimer) clearInterval(cronTimer);
-    if (child) await stopChild(child);
-    await stack.stop();
+    try {
+      if (child) await stopChild(child);
+      await stack.stop();
+    } finally {
+      // Last, and even when the rest failed to stop: the Worker may be sending an anchoring transaction until it is stopped.
+      await chain?.stop();
+    }
   };
   try {
     log(`postgres: ${stack.embedded ? `embedded PGlite (${options.dataDir ? join(options.dataDir, "pglite") : "in memory"})` : "DATABASE_URL"}`);
@@ -126,6 +137,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const categoryCount = await seedCategories(target);
     const created = await seedDemoUsers(target, secrets.PASSWORD_PEPPER);
     log(`migrations applied; ${categoryCount} categories; demo users: ${created} new`);
+    chain = await startLocalChain({ mode: options.chain ?? "off", given: options.chainVars ?? {}, dataDir: options.dataDir, log });
 
     const url = `http://127.0.0.1:${options.port}`;
     const vars: Record<string, string> = {
@@ -134,6 +146,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       NEON_WS_PROXY: stack.neonWsProxy,
       APP_ORIGIN: `http://localhost:${options.port}`,
       ...(stack.redis ? { UPSTASH_REDIS_REST_URL: stack.redis.url, UPSTASH_REDIS_REST_TOKEN: stack.redis.token } : {}),
+      ...chain.vars,
       ...options.vars,
     };
     const envDir = options.dataDir ?? join(ROOT, ".data/tmp");
