@@ -23,6 +23,9 @@ export default async function setup(project: TestProject) {
     redisUrl: process.env.REDIS_URL,
     buildWeb: false,
     log: (message) => console.log(`[e2e-platform] ${message}`),
+    // Redis outlives a run: without a prefix of its own, one run's registrations and logins from 127.0.0.1 count
+    // against the next run's per-IP limits.
+    vars: { REDIS_KEY_PREFIX: `mnbara-e2e-${Date.now()}` },
   });
   project.provide("baseUrl", platform.url.replace("127.0.0.1", "localhost"));
   project.provide("chromiumPath", chromiumPath);
