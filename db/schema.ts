@@ -10,3 +10,4 @@ export * from "./payments";
 export * from "./orders";
 export * from "./fraud";
 export * from "./anchoring";
+export * from "./crowdship";

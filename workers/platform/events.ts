@@ -44,8 +44,28 @@ export interface EventPayloads {
   "fraud.review_decided": { reviewId: string; userId: string; subjectType: string; subjectId: string; status: "approved" | "rejected" };
   /** A card payment that needed the payer's action (3-D Secure) succeeded later and is settled into the payer's wallet. */
   "payment.succeeded": { paymentId: string; userId: string; amount: Money; purpose: "deposit" | "order"; orderId?: string };
+  /** Crowdship (docs/crowdship.md). A new trip or request: the matcher tells the best matches on the other side. */
+  "trip.created": { tripId: string; travelerId: string };
+  "trip.cancelled": { tripId: string; travelerId: string };
+  "shipment_request.created": { requestId: string; requesterId: string; orderId: string | null };
+  "shipment_offer.created": { offerId: string; requestId: string; requesterId: string; travelerId: string; price: Money };
+  "shipment.accepted": ShipmentEventPayload & { offerId: string };
+  "shipment.milestone": ShipmentEventPayload & { milestone: string; at: string };
+  "shipment.delivered": ShipmentEventPayload & { deliveredAt: string; onTime: boolean };
+  /** Five wrong delivery PINs: support must look at it. */
+  "shipment.locked": ShipmentEventPayload & { at: string };
 }
 export type EventType = keyof EventPayloads;
+
+/** What every shipment.* event carries: the parties, so notifications need not read the shipment back. */
+export interface ShipmentEventPayload {
+  shipmentId: string;
+  requestId: string;
+  travelerId: string;
+  requesterId: string;
+  orderId: string | null;
+  sellerId: string | null;
+}
 
 /** What every order.* event carries, so a consumer (notifications, analytics) rarely needs to read the order back. */
 export interface OrderEventPayload {

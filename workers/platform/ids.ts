@@ -30,6 +30,10 @@ export const ID_PREFIXES = {
   orderTimeline: "otl",
   dispute: "dsp",
   disputeMessage: "dsm",
+  trip: "trp",
+  shipmentRequest: "shr",
+  shipmentOffer: "sof",
+  shipment: "shp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
