@@ -22,6 +22,8 @@ export const anchorBatches = pgTable(
     blockNumber: bigint("block_number", { mode: "number" }),
     chainId: integer("chain_id").notNull(),
     contract: text("contract").notNull(),
+    /** The chain's block number just before the first send: a crashed run's transaction is searched from here. */
+    sentFromBlock: bigint("sent_from_block", { mode: "number" }),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
     lastError: text("last_error"),

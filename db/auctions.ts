@@ -1,4 +1,5 @@
 // Tables owned by the auctions domain: copies of each room's bid log, a per-auction read model, and closed results.
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /** The AuctionRoom object's bid log, copied asynchronously (the object's own storage is the source of truth). */
@@ -44,4 +45,7 @@ export const auctionResults = pgTable("auction_results", {
   headHash: text("head_hash").notNull(),
   reason: text("reason", { enum: ["ended", "bought"] }).notNull(),
   closedAt: timestamp("closed_at", { withTimezone: true }).notNull(),
+  /** When the row was written: a late close alarm records it long after closed_at, so the anchoring cursor follows this. */
+  // Milliseconds, like every Date in JS: the cursor carries this value back, and a microsecond remainder would repeat rows.
+  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().default(sql`date_trunc('milliseconds', now())`),
 });

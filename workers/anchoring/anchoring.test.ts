@@ -54,6 +54,17 @@ describe("anchoring job", () => {
     expect((await testChain().readAnchor(Number(auction.body.batch.id)))?.root).toBe(auction.body.root);
   });
 
+  it("anchors an auction result its close alarm recorded late, behind the previous batch's newest close time", async () => {
+    await closedAuction();
+    await anchorEverything();
+    const late = await closedAuction(new Date(Date.now() - HOUR_MS));
+    await anchorEverything();
+    expect(await leafRow(`auction_result:${late}`)).not.toBe(null);
+    const response = await call<ProofDocument>("GET", `/v1/auctions/${late}/proof`);
+    expect(response.status).toBe(200);
+    expect(verifyProof(response.body)).toBe(true);
+  });
+
   it("a tampered entry's proof does not verify", async () => {
     const user = await registerUser("tampered");
     const transfer = await deposit(user.id, 500, "USD");

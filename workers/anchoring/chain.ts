@@ -3,7 +3,7 @@ import { BaseError, ContractFunctionRevertedError, createPublicClient, createWal
 import { privateKeyToAccount } from "viem/accounts";
 import { mnbaraAnchorAbi } from "../../contracts/build/mnbara-anchor-abi";
 import type { AppEnv } from "../env";
-import { ANCHOR_RECEIPT_TIMEOUT_MS, ANCHOR_RPC_TIMEOUT_MS } from "../platform/limits";
+import { ANCHOR_LOG_LOOKBACK_BLOCKS, ANCHOR_RECEIPT_TIMEOUT_MS, ANCHOR_RPC_TIMEOUT_MS } from "../platform/limits";
 
 export interface ChainConfig {
   rpcUrl: string;
@@ -50,8 +50,10 @@ export interface AnchorChain {
   sendAnchor(batch: { id: number; root: Hex; leafCount: number }, onSent?: (txHash: Hex) => Promise<void>): Promise<MinedAnchor>;
   /** What the contract holds for the batch; null when it was never anchored. */
   readAnchor(batchId: number): Promise<OnChainAnchor | null>;
-  /** The transaction that anchored the batch (from its Anchored event); null when there is none. */
-  findAnchorTransaction(batchId: number): Promise<MinedAnchor | null>;
+  /** The transaction that anchored the batch (from its Anchored event at or after `fromBlock`); null when there is none. */
+  findAnchorTransaction(batchId: number, fromBlock: number | null): Promise<MinedAnchor | null>;
+  /** The chain's latest block number. */
+  blockNumber(): Promise<number>;
 }
 
 const ZERO_ROOT = `0x${"0".repeat(64)}`;
@@ -83,10 +85,15 @@ export function anchorChain(config: ChainConfig): AnchorChain {
       const [root, leafCount] = await reader.readContract({ ...contract, functionName: "anchorOf", args: [BigInt(batchId)] });
       return root === ZERO_ROOT ? null : { root, leafCount };
     },
-    async findAnchorTransaction(batchId) {
-      const [log] = await reader.getContractEvents({ ...contract, eventName: "Anchored", args: { batchId: BigInt(batchId) }, fromBlock: 0n, strict: true });
+    async findAnchorTransaction(batchId, fromBlock) {
+      // Without a known start, look back a bounded window: public RPCs refuse log queries over the whole chain.
+      const start = fromBlock ?? Math.max(0, Number(await reader.getBlockNumber()) - ANCHOR_LOG_LOOKBACK_BLOCKS);
+      const [log] = await reader.getContractEvents({ ...contract, eventName: "Anchored", args: { batchId: BigInt(batchId) }, fromBlock: BigInt(start), strict: true });
       if (!log || log.transactionHash === null || log.blockNumber === null) return null;
       return { txHash: log.transactionHash, blockNumber: Number(log.blockNumber) };
+    },
+    async blockNumber() {
+      return Number(await reader.getBlockNumber());
     },
   };
 }

@@ -1,5 +1,5 @@
 // The anchoring job: retry an outstanding batch first (same id and root), else fold new ledger entries and auction results into one; write its root on chain.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Hex } from "viem";
 import { anchorBatches, anchorLeaves } from "../../db/schema";
 import { auctionResultsToAnchor } from "../auctions/anchoring-source";
@@ -108,12 +108,18 @@ async function alreadyOnChain(chain: AnchorChain, batch: Batch): Promise<MinedAn
   const onChain = await chain.readAnchor(batch.id);
   if (onChain === null) return null;
   if (onChain.root.toLowerCase() !== batch.root.toLowerCase()) throw new Error(`the chain holds batch ${batch.id} with root ${onChain.root}, not ${batch.root}`);
-  const mined = await chain.findAnchorTransaction(batch.id);
+  const mined = await chain.findAnchorTransaction(batch.id, batch.sentFromBlock);
   if (mined === null) throw new Error(`batch ${batch.id} is on chain but its Anchored event was not found`);
   return mined;
 }
 
 async function sendOnce(ctx: ServiceContext, chain: AnchorChain, batch: Batch): Promise<MinedAnchor> {
+  if (batch.sentFromBlock === null) {
+    // Recorded before the first send, so a run that crashes after sending leaves the search a starting block.
+    const fromBlock = await chain.blockNumber();
+    await ctx.db.orm.update(anchorBatches).set({ sentFromBlock: fromBlock }).where(and(eq(anchorBatches.id, batch.id), isNull(anchorBatches.sentFromBlock)));
+    batch = { ...batch, sentFromBlock: fromBlock };
+  }
   try {
     return await chain.sendAnchor({ id: batch.id, root: batch.root as Hex, leafCount: batch.leafCount }, async (txHash) => {
       await ctx.db.orm.update(anchorBatches).set({ status: "sent", txHash }).where(and(eq(anchorBatches.id, batch.id), eq(anchorBatches.status, "pending")));

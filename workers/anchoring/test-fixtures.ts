@@ -69,11 +69,11 @@ export async function anchoredEventCount(batchId: number): Promise<number> {
   return logs.length;
 }
 
-/** A closed auction nobody won (so no order follows), as the auction room records it. */
-export async function closedAuction(): Promise<string> {
+/** A closed auction nobody won (so no order follows), as the auction room records it; `closedAt` earlier for a late alarm. */
+export async function closedAuction(closedAt = new Date()): Promise<string> {
   const listingId = newId("listing");
   await asRequest((ctx) =>
-    recordAuctionResult(ctx, { listingId, sellerId: newId("user"), winnerId: null, finalPriceMinor: null, currency: "USD", reserveMet: false, bidCount: 0, headHash: "ab".repeat(32), reason: "ended", closedAt: new Date() }),
+    recordAuctionResult(ctx, { listingId, sellerId: newId("user"), winnerId: null, finalPriceMinor: null, currency: "USD", reserveMet: false, bidCount: 0, headHash: "ab".repeat(32), reason: "ended", closedAt }),
   );
   return listingId;
 }

@@ -9,25 +9,28 @@ export type AuctionResultToAnchor = Pick<AuctionResult, "listingId" | "winnerId"
   cursor: string;
 };
 
-/** The cursor orders by (closed_at, listing_id): "<closed_at ms>:<listingId>". */
-function parseCursor(cursor: string): { closedAt: Date; listingId: string } {
+/**
+ * The cursor orders by (recorded_at, listing_id): "<recorded_at ms>:<listingId>". Not closed_at: a close alarm that ran
+ * late (the object was busy, Postgres was down) records a result long after its closed_at, behind the cursor.
+ */
+function parseCursor(cursor: string): { recordedAt: Date; listingId: string } {
   const colon = cursor.indexOf(":");
-  return { closedAt: new Date(Number(cursor.slice(0, colon))), listingId: cursor.slice(colon + 1) };
+  return { recordedAt: new Date(Number(cursor.slice(0, colon))), listingId: cursor.slice(colon + 1) };
 }
 
-/** Results closed after `after` (null: from the start) and before `closedBefore`, oldest first, at most `limit`. */
-export async function auctionResultsToAnchor(q: Queryable, after: string | null, closedBefore: Date, limit: number): Promise<AuctionResultToAnchor[]> {
+/** Results recorded after `after` (null: from the start) and before `recordedBefore`, oldest first, at most `limit`. */
+export async function auctionResultsToAnchor(q: Queryable, after: string | null, recordedBefore: Date, limit: number): Promise<AuctionResultToAnchor[]> {
   const from = after === null ? null : parseCursor(after);
   const rows = await q
     .select()
     .from(auctionResults)
     .where(
       and(
-        lt(auctionResults.closedAt, closedBefore),
-        from === null ? undefined : or(gt(auctionResults.closedAt, from.closedAt), and(eq(auctionResults.closedAt, from.closedAt), gt(auctionResults.listingId, from.listingId))),
+        lt(auctionResults.recordedAt, recordedBefore),
+        from === null ? undefined : or(gt(auctionResults.recordedAt, from.recordedAt), and(eq(auctionResults.recordedAt, from.recordedAt), gt(auctionResults.listingId, from.listingId))),
       ),
     )
-    .orderBy(asc(auctionResults.closedAt), asc(auctionResults.listingId))
+    .orderBy(asc(auctionResults.recordedAt), asc(auctionResults.listingId))
     .limit(limit);
   return rows.map((row) => ({
     listingId: row.listingId,
@@ -37,6 +40,6 @@ export async function auctionResultsToAnchor(q: Queryable, after: string | null,
     reserveMet: row.reserveMet,
     bidCount: row.bidCount,
     headHash: row.headHash,
-    cursor: `${row.closedAt.getTime()}:${row.listingId}`,
+    cursor: `${row.recordedAt.getTime()}:${row.listingId}`,
   }));
 }
