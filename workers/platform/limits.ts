@@ -257,6 +257,11 @@ export const ANCHOR_RETRY_BASE_MS = 60_000;
 /** Longest retry delay: an outage of hours is still retried hourly, so the job catches up soon after the chain returns. */
 export const ANCHOR_RETRY_MAX_MS = 3_600_000;
 /**
+ * How far back the crash lookup searches for a batch's Anchored event when the block before its send is unknown: public
+ * Polygon RPCs cap eth_getLogs ranges (often 10,000 blocks); 10,000 blocks is about 5.5 h at Polygon's ~2 s per block.
+ */
+export const ANCHOR_LOG_LOOKBACK_BLOCKS = 10_000;
+/**
  * Only rows older than this are batched: the cursors advance by id/close time, so a posting still committing when the job
  * reads must not end up behind the cursor. A transaction here lasts milliseconds; a minute is ample and costs one cron tick.
  */
