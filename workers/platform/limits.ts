@@ -266,3 +266,88 @@ export const ANCHOR_LOG_LOOKBACK_BLOCKS = 10_000;
  * reads must not end up behind the cursor. A transaction here lasts milliseconds; a minute is ample and costs one cron tick.
  */
 export const ANCHOR_SETTLE_MS = 60_000;
+
+/** Crowdship offers and shipments (docs/crowdship.md). A delivery PIN's digits: a million PINs against 5 tries is a 1-in-200,000 guess. */
+export const DELIVERY_PIN_DIGITS = 6;
+/** A traveller's note on how they will pick the item up, and their message to the requester: a few sentences each. */
+export const OFFER_PICKUP_PLAN_MAX_LENGTH = 500;
+export const OFFER_MESSAGE_MAX_LENGTH = 1_000;
+/** Offers listed on one request: more travellers than a requester will ever compare; bounds the query. */
+export const OFFERS_PER_REQUEST_MAX_LISTED = 100;
+/** "Couriers nearby": a city and its airport fit in 100 km; a wider search is a scrape of every courier's position. */
+export const COURIERS_NEARBY_RADIUS_MAX_KM = 100;
+/** Decimals kept of a nearby courier's coordinates: 2 is about 1 km, enough to see them on a map, not to find their door. */
+export const COURIERS_NEARBY_COORDINATE_DECIMALS = 2;
+/** Couriers listed around a point: a map shows a few dozen pins usefully; bounds the Redis search. */
+export const COURIERS_NEARBY_MAX_ITEMS = 50;
+
+/** Crowdship drop-off planning (workers/crowdship/route-plan.ts): 2-opt passes over the stops; each pass is O(stops²), and in practice it settles in a few. */
+export const CROWDSHIP_ROUTE_PLAN_MAX_PASSES = 50;
+/** Deliveries one drop-off plan orders: far more than a traveller's luggage holds; bounds a plan's cost to a few ms. */
+export const CROWDSHIP_ROUTE_PLAN_MAX_STOPS = 100;
+
+/** Crowdship trips and requests (workers/crowdship/trips-service.ts, requests-service.ts). Two checked bags of 23 kg: no traveller carries more. */
+export const TRIP_MAX_CAPACITY_KG = 46;
+/** Weights are kept to the gram: the API takes kilograms with at most 3 decimals. */
+export const WEIGHT_KG_MAX_DECIMALS = 3;
+/** A trip longer than this (overland with stops included) has no meaningful arrival time to match against. */
+export const TRIP_MAX_DURATION_HOURS = 14 * 24;
+/** Trips and deliver-by dates further ahead than this are guesses, and would sit in every match scan for a year. */
+export const CROWDSHIP_MAX_DAYS_AHEAD = 365;
+/** A traveller's notes, a request's item description and link, a place's city: a few sentences, a URL, a name. */
+export const TRIP_NOTES_MAX_LENGTH = 1_000;
+export const SHIPMENT_ITEM_TITLE_MAX_LENGTH = 120; // as a listing's title
+export const SHIPMENT_ITEM_DESCRIPTION_MAX_LENGTH = 2_000;
+export const SHIPMENT_ITEM_LINK_MAX_LENGTH = 2_048; // browsers' practical URL length
+export const PLACE_CITY_MAX_LENGTH = 100;
+/** Category slugs one trip lists: the catalog's top levels and then some; more is "anything", which is the empty list. */
+export const TRIP_MAX_CATEGORIES = 20;
+export const CATEGORY_SLUG_MAX_LENGTH = 64;
+/** Default match radius around each endpoint when CROWDSHIP_MATCH_RADIUS_KM is unset: a city and its airport. */
+export const DEFAULT_CROWDSHIP_MATCH_RADIUS_KM = 50;
+/** Upper bound of that var: wider than a region, "nearby" stops meaning anything and every scan covers a country. */
+export const CROWDSHIP_MATCH_RADIUS_MAX_KM = 500;
+/** Matches listed for one request, and requests for one trip: more than anyone compares; bounds the scoring work. */
+export const CROWDSHIP_MATCHES_MAX = 20;
+/** Rows the SQL prefilter hands to the matcher: a busy route in a week; bounds memory and the scoring loop. */
+export const CROWDSHIP_MATCH_CANDIDATES_MAX = 500;
+/** Rows counted for a route's supply and demand: past this the quote's demand multiplier is at its bound anyway. */
+export const CROWDSHIP_MARKET_SCAN_MAX = 500;
+/** A new trip or request tells only its best few matches: more would be spam, not a useful nudge. */
+export const CROWDSHIP_MATCH_NOTIFY_TOP = 3;
+/** Admins told of a locked shipment: every admin, bounded (newest first) so a mistaken mass role grant cannot fan out without end. */
+export const CROWDSHIP_ADMIN_NOTIFY_MAX = 200;
+
+/** Crowdship: courier sessions (durable-objects/courier-session, docs/crowdship.md). A trace point is kept 100 m on from the last one (a street block: the route stays readable) … */
+export const COURIER_TRACE_MIN_DISTANCE_M = 100;
+/** … or a minute after it, so a courier standing still still leaves a point a minute (and the speed window sees them stop). */
+export const COURIER_TRACE_MIN_INTERVAL_MS = 60_000;
+/** Points a trace keeps before it halves itself: ~200 km at full detail, any trip's whole route at ~30 KB of storage. */
+export const COURIER_TRACE_MAX_POINTS = 2_000;
+/** Speed is measured over the last 5 minutes: long enough to ride out a red light, short enough to notice a landing. */
+export const COURIER_SPEED_WINDOW_MS = 5 * 60_000;
+/** Slower than this over the window is standing still (GPS drift alone stays below it); the ETA falls back to the plan. */
+export const COURIER_MOVING_MIN_KMH = 2;
+/** ETAs are given to the minute: finer is noise, and watchers get an `eta` message only when the minute changes. */
+export const COURIER_ETA_ROUNDING_MS = 60_000;
+/** "Departed" once 10 km from the pickup place: out of the pickup city's centre, not just round the corner. */
+export const COURIER_ORIGIN_GEOFENCE_KM = 10;
+/** "Arrived" within 30 km of the destination: the metro area with its airport (CDG 25 km from Paris, Heathrow 23 km from London). */
+export const COURIER_DESTINATION_GEOFENCE_KM = 30;
+/** "Out for delivery" within 5 km of the drop-off point: the last stretch across town. */
+export const COURIER_OUT_FOR_DELIVERY_KM = 5;
+/** The Redis geo index is written at most every 15 s per session: "nearby" needs no more, and Redis is spared one write a second per courier. */
+export const COURIER_GEO_WRITE_INTERVAL_MS = 15_000;
+/** A courier unseen for 10 minutes is not "nearby" any more (the app stopped, the phone is off). */
+export const COURIER_ACTIVE_WINDOW_MS = 10 * 60_000;
+/** Positions stamped up to 2 minutes ahead of the server clock are accepted (phone clocks drift); later ones are ignored. */
+export const COURIER_POSITION_FUTURE_SKEW_MS = 2 * 60_000;
+/** Wrong delivery PINs before the shipment locks (docs/crowdship.md): a guesser gets 5 in a million. */
+export const COURIER_PIN_MAX_ATTEMPTS = 5;
+/** Positions in one batch: ~8 minutes at one a second offline; a longer gap is sent in several batches. */
+export const COURIER_POSITIONS_PER_BATCH_MAX = 500;
+/** Sockets on one session: the traveller and the watchers on a few devices each; more is abuse. */
+export const COURIER_WATCHERS_MAX = 20;
+/** Reporting progress to Postgres is retried from the alarm after 1 s, doubling to at most 5 minutes while the database is away. */
+export const COURIER_PROGRESS_RETRY_BASE_MS = 1_000;
+export const COURIER_PROGRESS_RETRY_MAX_MS = 5 * 60_000;
