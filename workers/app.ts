@@ -7,6 +7,9 @@ import { auctionRoutes } from "./auctions/routes";
 import { authRoutes } from "./auth/routes";
 import { imageRoutes } from "./catalog/image-routes";
 import { catalogRoutes } from "./catalog/routes";
+import { requestRoutes } from "./crowdship/request-routes";
+import { shipmentRoutes } from "./crowdship/shipment-routes";
+import { tripRoutes } from "./crowdship/trip-routes";
 import { docsRoutes } from "./docs/routes";
 import { fraudRoutes } from "./fraud/routes";
 import { healthRoutes } from "./health/routes";
@@ -54,6 +57,9 @@ export function createApp() {
   app.route("/", fraudRoutes);
   app.route("/", orderRoutes);
   app.route("/", paymentRoutes);
+  app.route("/", tripRoutes);
+  app.route("/", requestRoutes);
+  app.route("/", shipmentRoutes);
   app.route("/", anchoringRoutes);
   app.route("/", docsRoutes);
 

@@ -42,4 +42,6 @@ export interface AppEnv extends Cloudflare.Env {
   ANCHOR_PRIVATE_KEY?: string;
   /** Address of the deployed MnbaraAnchor contract. */
   ANCHOR_CONTRACT?: string;
+  /** A JSON-RPC URL of the same chain that browsers may call (CORS, no API key), for the web's "Verify on chain"; without it the web says verifying needs one. */
+  PUBLIC_CHAIN_RPC_URL?: string;
 }

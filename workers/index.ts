@@ -12,6 +12,7 @@ import { settleStrandedPayments } from "./payments/reconcile";
 import { runAnchoring } from "./anchoring/service";
 
 export { AuctionRoom } from "../durable-objects/auction-room/auction-room";
+export { CourierSession } from "../durable-objects/courier-session/courier-session";
 
 const app = createApp();
 

@@ -1,5 +1,5 @@
 // The user as the API shows it, and the auth domain's user lookups.
-import { eq, inArray, sql } from "drizzle-orm";
+import { arrayContains, desc, eq, inArray, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import type { Role } from "../platform/auth-context";
 import type { Queryable } from "../platform/db";
@@ -47,4 +47,10 @@ export async function displayNames(q: Queryable, userIds: readonly string[]): Pr
   if (userIds.length === 0) return new Map();
   const rows = await q.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [...new Set(userIds)]));
   return new Map(rows.map((row) => [row.id, row.displayName]));
+}
+
+/** Ids of users with the admin role, newest first, at most `limit`: who is told when something needs support (a locked shipment). */
+export async function adminIds(q: Queryable, limit: number): Promise<string[]> {
+  const rows = await q.select({ id: users.id }).from(users).where(arrayContains(users.roles, ["admin"])).orderBy(desc(users.createdAt)).limit(limit);
+  return rows.map((row) => row.id);
 }

@@ -1,5 +1,6 @@
 // Which consumers handle which event type. A domain adds its handlers here; dispatch is by type.
 import { cancelRoomOnEnd, closeListing, configureRoomOnCreate, configureRoomOnUpdate, copyBids, notifyOutbid } from "../auctions/handlers";
+import { crowdshipHandlers } from "../crowdship/handlers";
 import type { AppEnv } from "../env";
 import { listingCacheHandlers } from "../catalog/handlers";
 import { welcomeOnRegistration } from "../notifications/handlers";
@@ -32,6 +33,7 @@ export const EVENT_HANDLERS: readonly EventHandler<any>[] = [
   invalidateSearchOnAuctionClosed,
   orderOnAuctionClosed,
   payOrderOnCardSuccess,
+  ...crowdshipHandlers,
 ];
 
 export function handlersFor(type: string): readonly EventHandler<EventType>[] {

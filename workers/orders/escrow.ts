@@ -11,6 +11,9 @@ const holdReference = (orderId: string) => `order:${orderId}:hold`;
 const releaseReference = (orderId: string) => `order:${orderId}:release`;
 const refundReference = (orderId: string) => `order:${orderId}:refund`;
 
+/** Every ledger reference an order's escrow can post under (anchoring lists the order's entries by them). */
+export const escrowReferences = (orderId: string): string[] => [holdReference(orderId), releaseReference(orderId), refundReference(orderId)];
+
 const available = (ownerId: string, currency: Currency) => ({ kind: "user_available" as const, ownerId, currency });
 const held = (ownerId: string, currency: Currency) => ({ kind: "user_held" as const, ownerId, currency });
 

@@ -30,3 +30,11 @@ export const markDelivered = (ctx: ServiceContext, orderId: string, by: ActingPa
 
 /** For other domains: a courier picked the item up (crowdship). Same conventions as markDelivered. */
 export const markInTransit = (ctx: ServiceContext, orderId: string, by: ActingParty, scope?: TxScope): Promise<OrderView> => actFor(ctx, orderId, "mark_in_transit", by, {}, scope);
+
+/**
+ * For other domains: the crowdship courier handed the item over against the buyer's PIN, which is the buyer's own
+ * confirmation: the order completes and escrow goes to the seller less the fee (from paid, shipped, in transit or
+ * delivered). `courierId` is recorded as the actor. Same `scope` convention as markDelivered.
+ */
+export const confirmDeliveredByCourier = (ctx: ServiceContext, orderId: string, courierId: string, scope?: TxScope): Promise<OrderView> =>
+  actFor(ctx, orderId, "confirm_delivery", { role: "system", userId: courierId }, { set: { deliveredAt: ctx.now() } }, scope);

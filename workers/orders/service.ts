@@ -1,10 +1,13 @@
 // The orders domain's public face (docs/money.md, Orders contract): other domains import only from here.
+import type { ServiceContext } from "../platform/context";
 import type { Queryable } from "../platform/db";
-import { findOrder } from "./order-store";
+import { platformFee } from "./escrow-math";
+import { feeBps, findOrder } from "./order-store";
 import type { OrderRow } from "./order-view";
 
 export { buyNowOrder } from "./auction-orders";
-export { markDelivered, markInTransit } from "./fulfilment-service";
+export { confirmDeliveredByCourier, markDelivered, markInTransit } from "./fulfilment-service";
+export { escrowReferences } from "./escrow";
 export { OrderSchema } from "./schemas";
 export type { ActingParty } from "./order-actions";
 export type { OrderView } from "./order-view";
@@ -16,3 +19,6 @@ export async function orderSummary(q: Queryable, orderId: string): Promise<Pick<
   if (!row) return null;
   return { id: row.id, status: row.status, buyerId: row.buyerId, sellerId: row.sellerId, listingId: row.listingId, delivery: row.delivery, totalMinor: row.totalMinor, currency: row.currency };
 }
+
+/** The platform fee on a released amount, at the same rate and rounding as an order's (crowdship rewards use it). */
+export const platformFeeOn = (ctx: ServiceContext, amountMinor: number): number => platformFee(amountMinor, feeBps(ctx));

@@ -56,7 +56,11 @@ const RULES: Record<OrderAction, Partial<Record<OrderActor, readonly Rule[]>>> =
     system: [{ from: ["paid", ...SHIPPED_OR_MOVING], to: "delivered", escrow: "none" }],
   },
   // The buyer holding the item may confirm before the seller has marked it delivered.
-  confirm_delivery: { buyer: [{ from: [...SHIPPED_OR_MOVING, "delivered"], to: "completed", escrow: "release" }] },
+  confirm_delivery: {
+    buyer: [{ from: [...SHIPPED_OR_MOVING, "delivered"], to: "completed", escrow: "release" }],
+    // The crowdship PIN is the buyer's own confirmation, given to the courier on receiving the item.
+    system: [{ from: ["paid", ...SHIPPED_OR_MOVING, "delivered"], to: "completed", escrow: "release" }],
+  },
   auto_release: { system: [{ from: ["delivered"], to: "completed", escrow: "release" }] },
   cancel: {
     buyer: [{ from: ["pending_payment"], to: "cancelled", escrow: "none" }],

@@ -25,7 +25,8 @@ function reference(status: OrderStatus, action: OrderAction, actor: OrderActor):
       if (actor === "buyer") return forbidden;
       return when(moving || (actor === "system" && status === "paid"), "delivered");
     case "confirm_delivery":
-      return actor === "buyer" ? when(moving || status === "delivered", "completed") : forbidden;
+      if (actor === "buyer") return when(moving || status === "delivered", "completed");
+      return actor === "system" ? when(status === "paid" || moving || status === "delivered", "completed") : forbidden;
     case "auto_release":
       return actor === "system" ? when(status === "delivered", "completed") : forbidden;
     case "cancel":
@@ -135,6 +136,13 @@ describe("the order state machine", () => {
     expect(transition("disputed", "auto_release", "system")).toMatchObject({ ok: false, error: "ORDER_STATE_CONFLICT" });
     expect(transition("disputed", "confirm_delivery", "buyer")).toMatchObject({ ok: false, error: "ORDER_STATE_CONFLICT" });
     expect(transition("disputed", "resolve_partial_refund", "admin")).toEqual({ ok: true, to: "completed", escrow: "split" });
+  });
+
+  it("lets the crowdship PIN (system) complete a paid, moving or delivered order and release escrow, but not a disputed one", () => {
+    for (const status of ["paid", "shipped", "in_transit", "delivered"] as const) expect(transition(status, "confirm_delivery", "system")).toEqual({ ok: true, to: "completed", escrow: "release" });
+    expect(transition("disputed", "confirm_delivery", "system")).toMatchObject({ ok: false, error: "ORDER_STATE_CONFLICT" });
+    expect(transition("pending_payment", "confirm_delivery", "system")).toMatchObject({ ok: false, error: "ORDER_STATE_CONFLICT" });
+    expect(transition("paid", "confirm_delivery", "seller")).toMatchObject({ ok: false, error: "FORBIDDEN" });
   });
 
   it("refunds a paid order the seller cancels, and moves nothing for an unpaid one", () => {

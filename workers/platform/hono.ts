@@ -12,6 +12,8 @@ export interface AppBindings {
     requestId: string;
     services: ServiceContext;
     auth: AuthContext | null;
+    /** Set by a handler whose response holds a secret shown once (a delivery PIN): an Idempotency-Key replay gets this body instead. */
+    idempotentReplayBody?: string;
   };
 }
 

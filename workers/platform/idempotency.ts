@@ -79,7 +79,9 @@ export function idempotency(options: { required: boolean }): MiddlewareHandler<A
       throw error;
     }
     if (!isStoredOutcome(c.res.status)) return releaseKey(ctx, id);
-    await completeKey(ctx, id, { status: c.res.status, contentType: c.res.headers.get("Content-Type"), body: await c.res.clone().text() });
+    // A secret shown once must not sit in clear in the key store: such handlers leave a redacted body for replays.
+    const body = c.get("idempotentReplayBody") ?? (await c.res.clone().text());
+    await completeKey(ctx, id, { status: c.res.status, contentType: c.res.headers.get("Content-Type"), body });
   };
 }
 
