@@ -10,13 +10,14 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     data: jsonb("data").notNull().default({}),
-    /** The event that caused it: one notification per (event, kind) even if the event is delivered twice. */
+    /** The event that caused it: one notification per (event, kind, recipient) even if the event is delivered twice. */
     sourceEventId: text("source_event_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (table) => [
     index("notifications_user_idx").on(table.userId, table.createdAt),
-    uniqueIndex("notifications_source_idx").on(table.sourceEventId, table.kind),
+    // The recipient is part of the key: one event (a shipment's milestone) tells several people the same kind of news.
+    uniqueIndex("notifications_source_idx").on(table.sourceEventId, table.kind, table.userId),
   ],
 );

@@ -19,13 +19,10 @@ interface Message {
   data: Record<string, unknown>;
 }
 
-/**
- * One notification per recipient of an event. Notifications are unique per (source event, kind); these events reach
- * several people with the same kind, so the source names the recipient too and a redelivery still notifies nobody twice.
- */
+/** One notification per recipient of an event; a redelivery notifies nobody twice (unique per event, kind and recipient). */
 async function notify(tx: Tx, event: EventEnvelope, userIds: readonly (string | null)[], message: Message, now: Date): Promise<void> {
   for (const userId of new Set(userIds)) {
-    if (userId) await createNotification(tx, { userId, ...message, sourceEventId: `${event.id}:${userId}` }, now);
+    if (userId) await createNotification(tx, { userId, ...message, sourceEventId: event.id }, now);
   }
 }
 

@@ -15,7 +15,7 @@ export interface NotificationInput {
   sourceEventId: string;
 }
 
-/** One notification per (event, kind): a redelivered event does not notify twice. */
+/** One notification per (event, kind, recipient): a redelivered event does not notify twice. */
 export async function createNotification(tx: Tx, input: NotificationInput, now: Date): Promise<void> {
   await tx
     .insert(notifications)
