@@ -1,4 +1,4 @@
-// Browser tests' globalSetup: starts the whole platform (embedded PGlite, as on a fresh machine) on a free port and finds Chromium.
+// Browser tests' globalSetup: starts the whole platform (embedded PGlite, as on a fresh machine, anchoring to a local anvil) on a free port and finds Chromium.
 import { createServer } from "node:net";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "../scripts/platform/chromium";
@@ -26,6 +26,8 @@ export default async function setup(project: TestProject) {
     // Redis outlives a run: without a prefix of its own, one run's registrations and logins from 127.0.0.1 count
     // against the next run's per-IP limits.
     vars: { REDIS_KEY_PREFIX: `mnbara-e2e-${Date.now()}` },
+    // Anchoring on, as in `npm run dev`: a fresh anvil with the anchor contract, never the developer's own chain variables.
+    chain: "anvil",
   });
   project.provide("baseUrl", platform.url.replace("127.0.0.1", "localhost"));
   project.provide("chromiumPath", chromiumPath);

@@ -28,9 +28,12 @@ describe("the local platform's chain", () => {
   });
 
   it("reads only the non-empty chain variables from an environment", () => {
-    expect(chainVarsFrom({ POLYGON_RPC_URL: "http://127.0.0.1:8545", CHAIN_ID: "", ANCHOR_CONTRACT: "0x5FbDB2315678afecb367f032d93F642f64180aa3", PATH: "/usr/bin" })).toEqual({
+    expect(
+      chainVarsFrom({ POLYGON_RPC_URL: "http://127.0.0.1:8545", CHAIN_ID: "", ANCHOR_CONTRACT: "0x5FbDB2315678afecb367f032d93F642f64180aa3", PUBLIC_CHAIN_RPC_URL: "https://rpc.example", PATH: "/usr/bin" }),
+    ).toEqual({
       POLYGON_RPC_URL: "http://127.0.0.1:8545",
       ANCHOR_CONTRACT: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+      PUBLIC_CHAIN_RPC_URL: "https://rpc.example",
     });
   });
 
@@ -39,7 +42,7 @@ describe("the local platform's chain", () => {
     const chain = await startLocalChain({ mode: "anvil", given: {}, log: (message) => messages.push(message) });
     const { POLYGON_RPC_URL: rpcUrl, ANCHOR_CONTRACT: contract } = chain.vars;
     try {
-      expect(chain.vars).toEqual({ POLYGON_RPC_URL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), CHAIN_ID: "31337", ANCHOR_PRIVATE_KEY: ANVIL_DEV_PRIVATE_KEY, ANCHOR_CONTRACT: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) });
+      expect(chain.vars).toEqual({ POLYGON_RPC_URL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), CHAIN_ID: "31337", ANCHOR_PRIVATE_KEY: ANVIL_DEV_PRIVATE_KEY, ANCHOR_CONTRACT: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/), PUBLIC_CHAIN_RPC_URL: rpcUrl });
       expect(messages).toEqual([`chain: anvil listening on ${rpcUrl} (chain id 31337)`, `chain: MnbaraAnchor deployed at ${contract} on anvil ${rpcUrl} (chain 31337, dev-only key)`]);
       const reader = createPublicClient({ transport: http(rpcUrl) });
       expect(await reader.readContract({ address: contract as Address, abi: mnbaraAnchorAbi, functionName: "owner" })).toBe(privateKeyToAccount(ANVIL_DEV_PRIVATE_KEY).address);

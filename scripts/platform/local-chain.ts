@@ -10,7 +10,9 @@ import { deployAnchor } from "../chain/deploy-anchor";
 export type ChainMode = "anvil" | "off";
 
 export const CHAIN_VARS = ["POLYGON_RPC_URL", "CHAIN_ID", "ANCHOR_PRIVATE_KEY", "ANCHOR_CONTRACT"] as const;
-export type ChainVars = Partial<Record<(typeof CHAIN_VARS)[number], string>>;
+/** The chain's URL for browsers (the web's "Verify on chain"): passed through with the developer's chain, anvil's own URL for anvil. */
+export const PUBLIC_RPC_VAR = "PUBLIC_CHAIN_RPC_URL";
+export type ChainVars = Partial<Record<(typeof CHAIN_VARS)[number] | typeof PUBLIC_RPC_VAR, string>>;
 
 export interface LocalChain {
   /** The Worker vars/secrets to set (ANCHOR_PRIVATE_KEY is a secret; the env file that carries it is private to the user). */
@@ -20,12 +22,12 @@ export interface LocalChain {
 
 /** The chain variables set (non-empty) in `env`, e.g. process.env. */
 export function chainVarsFrom(env: Record<string, string | undefined>): ChainVars {
-  return Object.fromEntries(CHAIN_VARS.flatMap((name) => (env[name] ? [[name, env[name]]] : []))) as ChainVars;
+  return Object.fromEntries([...CHAIN_VARS, PUBLIC_RPC_VAR].flatMap((name) => (env[name] ? [[name, env[name]]] : []))) as ChainVars;
 }
 
 export interface LocalChainOptions {
   mode: ChainMode;
-  /** The developer's own chain variables (chainVarsFrom(process.env)); any of them means no anvil. */
+  /** The developer's own chain variables (chainVarsFrom(process.env)); any of CHAIN_VARS means no anvil. */
   given: ChainVars;
   /** Keeps anvil's chain and the contract's address here, so proofs of earlier dev sessions still verify; undefined = a fresh chain. */
   dataDir?: string | undefined;
@@ -34,7 +36,7 @@ export interface LocalChainOptions {
 
 export async function startLocalChain({ mode, given, dataDir, log }: LocalChainOptions): Promise<LocalChain> {
   if (mode === "off") return { vars: {}, stop: async () => {} };
-  if (Object.keys(given).length > 0) {
+  if (CHAIN_VARS.some((name) => given[name] !== undefined)) {
     // The developer chose a chain (a long-running anvil, Amoy): use it as it is and start nothing.
     const missing = CHAIN_VARS.filter((name) => given[name] === undefined);
     log(`chain: ${given.POLYGON_RPC_URL ?? "(no POLYGON_RPC_URL)"} from the environment${missing.length > 0 ? ` — anchoring stays off until ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} set too` : ""}`);
@@ -50,7 +52,9 @@ export async function startLocalChain({ mode, given, dataDir, log }: LocalChainO
     const contract = kept ?? (await deployAnchor({ rpcUrl: anvil.rpcUrl, privateKey, chainId: anvil.chainId }));
     if (kept === null && contractFile !== undefined) await writeFile(contractFile, `${JSON.stringify({ address: contract }, null, 2)}\n`);
     log(`chain: MnbaraAnchor ${kept === null ? "deployed" : "kept"} at ${contract} on anvil ${anvil.rpcUrl} (chain ${anvil.chainId}, dev-only key)`);
-    return { vars: { POLYGON_RPC_URL: anvil.rpcUrl, CHAIN_ID: String(anvil.chainId), ANCHOR_PRIVATE_KEY: privateKey, ANCHOR_CONTRACT: contract }, stop: anvil.stop };
+    // anvil answers cross-origin requests (Access-Control-Allow-Origin: *), so the browser can read it directly.
+    const vars = { POLYGON_RPC_URL: anvil.rpcUrl, CHAIN_ID: String(anvil.chainId), ANCHOR_PRIVATE_KEY: privateKey, ANCHOR_CONTRACT: contract, PUBLIC_CHAIN_RPC_URL: anvil.rpcUrl };
+    return { vars, stop: anvil.stop };
   } catch (error) {
     await anvil.stop();
     throw error;

@@ -33,9 +33,9 @@ export interface PlatformOptions {
   wranglerLogLevel?: "info" | "warn" | "error";
   /** Extra Worker vars, e.g. LOG_LEVEL=warn for benchmarks (each log line costs the wrangler dev proxy real CPU). */
   vars?: Record<string, string>;
-  /** "anvil" (dev): a local chain with the anchor contract, unless `chainVars` name one; default "off" (tests, benchmarks: anchoring off). */
+  /** "anvil" (dev, browser tests): a local chain with the anchor contract, unless `chainVars` name one; default "off" (benchmarks: anchoring off). */
   chain?: ChainMode;
-  /** POLYGON_RPC_URL, CHAIN_ID, ANCHOR_PRIVATE_KEY, ANCHOR_CONTRACT set by the developer; with any of them no anvil is started. */
+  /** POLYGON_RPC_URL, CHAIN_ID, ANCHOR_PRIVATE_KEY, ANCHOR_CONTRACT (and PUBLIC_CHAIN_RPC_URL) set by the developer; with any of the four no anvil is started. */
   chainVars?: ChainVars;
 }
 

@@ -15,6 +15,7 @@ export interface ChainConfig {
 export type ChainSetting = { status: "off"; problems: string[] } | { status: "on"; config: ChainConfig };
 
 const ANCHOR_VARS = ["POLYGON_RPC_URL", "CHAIN_ID", "ANCHOR_PRIVATE_KEY", "ANCHOR_CONTRACT"] as const;
+const HTTP_URL = /^https?:\/\/\S+$/;
 
 /** All four set and valid → on; none → off; some, or malformed → off with the problems (the caller logs them). */
 export function chainSetting(env: Pick<AppEnv, (typeof ANCHOR_VARS)[number]>): ChainSetting {
@@ -25,13 +26,27 @@ export function chainSetting(env: Pick<AppEnv, (typeof ANCHOR_VARS)[number]>): C
   const chainIdText = env.CHAIN_ID ?? "";
   const privateKey = env.ANCHOR_PRIVATE_KEY ?? "";
   const contract = env.ANCHOR_CONTRACT ?? "";
-  if (rpcUrl !== "" && !/^https?:\/\/\S+$/.test(rpcUrl)) problems.push("POLYGON_RPC_URL must be an http(s) URL");
+  if (rpcUrl !== "" && !HTTP_URL.test(rpcUrl)) problems.push("POLYGON_RPC_URL must be an http(s) URL");
   const chainId = Number(chainIdText);
   if (chainIdText !== "" && (!/^\d+$/.test(chainIdText) || !Number.isSafeInteger(chainId) || chainId <= 0)) problems.push("CHAIN_ID must be a positive integer");
   if (privateKey !== "" && !/^0x[0-9a-fA-F]{64}$/.test(privateKey)) problems.push("ANCHOR_PRIVATE_KEY must be 0x and 64 hex digits");
   if (contract !== "" && !/^0x[0-9a-fA-F]{40}$/.test(contract)) problems.push("ANCHOR_CONTRACT must be an address (0x and 40 hex digits)");
   if (problems.length > 0) return { status: "off", problems };
   return { status: "on", config: { rpcUrl, chainId, privateKey: privateKey as Hex, contract: getAddress(contract) } };
+}
+
+/** What a browser needs to check proofs against the chain itself; rpcUrl is null without a usable PUBLIC_CHAIN_RPC_URL. */
+export type PublicChainConfig = { status: "off" } | { status: "on"; chainId: number; contract: Address; rpcUrl: string | null };
+
+/**
+ * The chain anchoring writes to, as the public may read it. PUBLIC_CHAIN_RPC_URL is separate from POLYGON_RPC_URL because
+ * the job's provider URL usually carries an API key, and a browser needs a node that answers cross-origin requests.
+ */
+export function publicChainConfig(env: Pick<AppEnv, (typeof ANCHOR_VARS)[number] | "PUBLIC_CHAIN_RPC_URL">): PublicChainConfig {
+  const setting = chainSetting(env);
+  if (setting.status === "off") return { status: "off" };
+  const rpcUrl = env.PUBLIC_CHAIN_RPC_URL ?? "";
+  return { status: "on", chainId: setting.config.chainId, contract: setting.config.contract, rpcUrl: HTTP_URL.test(rpcUrl) ? rpcUrl : null };
 }
 
 export interface OnChainAnchor {

@@ -1,6 +1,6 @@
-// What the ledger hands the anchoring job: entries after a cursor, and who owns an entry (for its proof's access check).
-import { and, asc, eq, gt, lt } from "drizzle-orm";
-import { ledgerAccounts, ledgerEntries } from "../../db/schema";
+// What the ledger hands the anchoring job: entries after a cursor, who owns an entry (for its proof's access check), and the entries of given transfers.
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { ledgerAccounts, ledgerEntries, ledgerTransfers } from "../../db/schema";
 import type { Queryable } from "../platform/db";
 
 export interface EntryToAnchor {
@@ -47,4 +47,25 @@ export async function ledgerEntryOwner(q: Queryable, entryId: string): Promise<{
     .limit(1);
   if (!row) return null;
   return { ownerId: row.kind === "user_available" || row.kind === "user_held" ? row.ownerId : null };
+}
+
+/**
+ * Ids of the entries of the transfers with these references (e.g. an order's `order:<id>:hold`), oldest first: only
+ * those in `ownerId`'s own accounts (available and held), or every entry, platform accounts included, when null.
+ */
+export async function entryIdsForReferences(q: Queryable, references: readonly string[], ownerId: string | null): Promise<string[]> {
+  if (references.length === 0) return [];
+  const rows = await q
+    .select({ entryId: ledgerEntries.id })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransfers, eq(ledgerTransfers.id, ledgerEntries.transferId))
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .where(
+      and(
+        inArray(ledgerTransfers.reference, [...references]),
+        ownerId === null ? undefined : and(eq(ledgerAccounts.ownerId, ownerId), inArray(ledgerAccounts.kind, ["user_available", "user_held"])),
+      ),
+    )
+    .orderBy(asc(ledgerEntries.id));
+  return rows.map((row) => row.entryId);
 }
