@@ -1,13 +1,20 @@
 // Typed client for the Mnbara /v1 API: same-origin JSON, bearer auth, and one refresh-and-retry on a 401.
 import { ApiError } from "./api-error";
 import type {
+  AcceptOfferResult,
+  AnchoringConfig,
+  AnchorProof,
   AuctionState,
   BidHistoryEntry,
   BidResult,
   Category,
   Conversion,
+  CourierPosition,
   CreateListingInput,
+  CreateOfferInput,
   CreateOrderInput,
+  CreateShipmentRequestInput,
+  CreateTripInput,
   Deposit,
   DepositInput,
   Dispute,
@@ -26,6 +33,7 @@ import type {
   MyOrdersQuery,
   OpenDisputeInput,
   Order,
+  OrderProofs,
   OwnListingSummary,
   OwnListingsQuery,
   Page,
@@ -37,19 +45,28 @@ import type {
   PayoutAccount,
   PayoutAccountInput,
   PlaceBidInput,
+  PositionsResult,
+  RegisterInput,
+  RequestMatch,
   ResolveDisputeInput,
   ReviewStatus,
-  RegisterInput,
   SearchClick,
   SearchQuery,
   SearchResult,
   SelfServiceRole,
   Session,
   ShipOrderInput,
+  Shipment,
+  ShipmentOffer,
+  ShipmentRequest,
+  ShipmentRole,
   SignInInput,
   StatementEntry,
   StatementQuery,
   TotpSetup,
+  Trip,
+  TripMatch,
+  TripRoute,
   UpdateListingInput,
   UploadedImage,
   User,
@@ -275,6 +292,45 @@ export function createApiClient(session: SessionStore) {
       authed<Page<FraudReview>>({ method: "GET", path: `/admin/reviews${queryString({ ...query })}`, signal }),
     decideReview: (reviewId: string, decision: "approve" | "reject", note: string) =>
       authed<FraudReview>({ method: "POST", path: `/admin/reviews/${encodeURIComponent(reviewId)}/${decision}`, body: note === "" ? {} : { note } }),
+
+    // Crowdship. Accepting an offer holds its price from the wallet, so it takes an Idempotency-Key like every money move.
+    createTrip: (input: CreateTripInput) => authed<Trip>({ method: "POST", path: "/trips", body: input }),
+    cancelTrip: (id: string) => authed<Trip>({ method: "POST", path: `/trips/${encodeURIComponent(id)}/cancel`, body: {} }),
+    myTrips: (query: PageQuery = {}, signal?: AbortSignal) => authed<Page<Trip>>({ method: "GET", path: `/me/trips${queryString({ ...query })}`, signal }),
+    tripRequests: (tripId: string, signal?: AbortSignal) =>
+      authed<{ items: RequestMatch[] }>({ method: "GET", path: `/trips/${encodeURIComponent(tripId)}/requests`, signal }).then((result) => result.items),
+    tripRoute: (tripId: string, signal?: AbortSignal) => authed<TripRoute>({ method: "GET", path: `/trips/${encodeURIComponent(tripId)}/route`, signal }),
+    createShipmentRequest: (input: CreateShipmentRequestInput) => authed<ShipmentRequest>({ method: "POST", path: "/shipment-requests", body: input }),
+    myShipmentRequests: (query: PageQuery = {}, signal?: AbortSignal) =>
+      authed<Page<ShipmentRequest>>({ method: "GET", path: `/me/shipment-requests${queryString({ ...query })}`, signal }),
+    shipmentRequest: (id: string, signal?: AbortSignal) => authed<ShipmentRequest>({ method: "GET", path: `/shipment-requests/${encodeURIComponent(id)}`, signal, cache: "no-store" }),
+    requestMatches: (id: string, signal?: AbortSignal) =>
+      authed<{ items: TripMatch[] }>({ method: "GET", path: `/shipment-requests/${encodeURIComponent(id)}/matches`, signal }).then((result) => result.items),
+    requestOffers: (id: string, signal?: AbortSignal) =>
+      authed<{ items: ShipmentOffer[] }>({ method: "GET", path: `/shipment-requests/${encodeURIComponent(id)}/offers`, signal, cache: "no-store" }).then((result) => result.items),
+    makeOffer: (requestId: string, input: CreateOfferInput) => authed<ShipmentOffer>({ method: "POST", path: `/shipment-requests/${encodeURIComponent(requestId)}/offers`, body: input }),
+    acceptOffer: (offerId: string, idempotencyKey: string) => authed<AcceptOfferResult>(moneyPost(`/offers/${encodeURIComponent(offerId)}/accept`, {}, idempotencyKey)),
+    myShipments: (query: PageQuery & { role: ShipmentRole }, signal?: AbortSignal) =>
+      authed<Page<Shipment>>({ method: "GET", path: `/me/shipments${queryString({ ...query })}`, signal, cache: "no-store" }),
+    shipment: (id: string, signal?: AbortSignal) => authed<Shipment>({ method: "GET", path: `/shipments/${encodeURIComponent(id)}`, signal, cache: "no-store" }),
+    pickUpShipment: (id: string) => authed<Shipment>({ method: "POST", path: `/shipments/${encodeURIComponent(id)}/pickup`, body: {} }),
+    postPositions: (id: string, positions: CourierPosition[]) =>
+      authed<PositionsResult>({ method: "POST", path: `/shipments/${encodeURIComponent(id)}/positions`, body: { positions } }),
+    // The right PIN releases the reward, so a retried hand-over must not count as a second try.
+    deliverShipment: (id: string, pin: string, idempotencyKey: string) => authed<Shipment>(moneyPost(`/shipments/${encodeURIComponent(id)}/deliver`, { pin }, idempotencyKey)),
+    rateShipment: (id: string, rating: number) => authed<Shipment>({ method: "POST", path: `/shipments/${encodeURIComponent(id)}/rating`, body: { rating } }),
+    // The socket cannot carry a bearer token, so each connection opens with a single-use ticket for its own path.
+    async shipmentLiveUrl(id: string): Promise<string> {
+      const path = `/v1/shipments/${encodeURIComponent(id)}/live`;
+      const { ticket } = await authed<{ ticket: string }>({ method: "POST", path: "/realtime/tickets", body: { path } });
+      const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+      return `${scheme}//${location.host}${path}${queryString({ ticket })}`;
+    },
+
+    // Anchoring: proofs are 404 until their batch is on chain; an auction's is public, an order's only for its parties.
+    anchoringConfig: (signal?: AbortSignal) => send<AnchoringConfig>({ method: "GET", path: "/anchoring/config", signal }),
+    orderProofs: (orderId: string, signal?: AbortSignal) => authed<OrderProofs>({ method: "GET", path: `/orders/${encodeURIComponent(orderId)}/proofs`, signal, cache: "no-store" }),
+    auctionProof: (listingId: string, signal?: AbortSignal) => send<AnchorProof>({ method: "GET", path: `/auctions/${encodeURIComponent(listingId)}/proof`, signal, cache: "no-store" }),
 
     // Search is public: no token, so responses stay cacheable and a signed-out visitor gets the same results.
     search: (query: SearchQuery, signal?: AbortSignal) => send<SearchResult>({ method: "GET", path: `/search${queryString({ ...query })}`, signal }),

@@ -1,4 +1,6 @@
 // Shapes of the /v1 requests and responses the web app uses (see shared API.md, "Auth").
+import type { ProofDocument } from "../../../workers/anchoring/proof-document";
+
 export type SelfServiceRole = "seller" | "traveler";
 
 export interface User {
@@ -671,4 +673,238 @@ export interface FraudReview {
   decidedAt: string | null;
   decidedBy: string | null;
   note: string | null;
+}
+
+// ---- Anchoring (docs/anchoring.md; workers/anchoring/routes.ts) ----
+
+// The inclusion proof document, exactly as the API and `npm run verify` know it (a type only: nothing of the Worker is bundled).
+export type AnchorProof = ProofDocument;
+
+export interface OrderProofs {
+  items: AnchorProof[];
+  // The caller's entries of the order not anchored yet.
+  pending: number;
+}
+
+export type AnchoringConfig = { status: "off" } | { status: "on"; chainId: number; contract: string; rpcUrl: string | null };
+
+// ---- Crowdship (see shared API.md, "Crowdship", and docs/crowdship.md; workers/crowdship/{trip,shipment}-schemas.ts) ----
+
+export interface Place {
+  city: string;
+  // ISO 3166-1 alpha-2, upper case.
+  country: string;
+  lat: number;
+  lng: number;
+}
+
+export type TripStatus = "scheduled" | "cancelled" | "completed";
+
+export interface Trip {
+  id: string;
+  travelerId: string;
+  from: Place;
+  to: Place;
+  departAt: string;
+  arriveAt: string;
+  capacityKg: number;
+  // Capacity less what accepted shipments reserve.
+  freeCapacityKg: number;
+  // Category slugs the traveller accepts; empty means any.
+  categories: string[];
+  notes: string | null;
+  status: TripStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateTripInput {
+  from: Place;
+  to: Place;
+  departAt: string;
+  arriveAt: string;
+  capacityKg: number;
+  categories?: string[];
+  notes?: string;
+}
+
+export type ShipmentRequestStatus = "open" | "accepted" | "cancelled" | "expired";
+
+export interface ShipmentItem {
+  title: string;
+  weightKg: number;
+  description?: string;
+  // An https:// link to the item, for "buy this for me".
+  link?: string;
+  category?: string;
+}
+
+export interface ShipmentRequest {
+  id: string;
+  requesterId: string;
+  orderId: string | null;
+  item: ShipmentItem & { value: Money };
+  from: Place;
+  to: Place;
+  readyAt: string;
+  deliverBy: string;
+  reward: Money | null;
+  // The platform's price for carrying it, made when the request was created.
+  quote: Money;
+  status: ShipmentRequestStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateShipmentRequestInput {
+  orderId?: string;
+  // `value` is required unless the request carries an order (then it is the order's total).
+  item: ShipmentItem & { value?: Money };
+  from: Place;
+  to: Place;
+  readyAt?: string;
+  deliverBy: string;
+  reward?: Money;
+}
+
+interface MatchFit {
+  // 0 to 1: higher is a better fit (detour, timing, the traveller's record, price).
+  score: number;
+  // The price with this traveller's detour.
+  quote: Money;
+  estimatedDeliveryAt: string;
+  onTimeProbability: number;
+  detourKm: number;
+}
+
+// A trip that can carry a request, as the requester sees it.
+export interface TripMatch extends MatchFit {
+  tripId: string;
+  travelerId: string;
+  travelerName: string;
+  departAt: string;
+  arriveAt: string;
+  from: Place;
+  to: Place;
+  freeCapacityKg: number;
+  traveler: { ratingAverage: number | null; ratingCount: number; deliveredCount: number; onTimeCount: number };
+}
+
+// An open request a trip can carry, as the traveller sees it.
+export interface RequestMatch extends MatchFit {
+  request: ShipmentRequest;
+}
+
+export type OfferStatus = "open" | "accepted" | "declined" | "withdrawn";
+
+export interface ShipmentOffer {
+  id: string;
+  status: OfferStatus;
+  requestId: string;
+  tripId: string;
+  travelerId: string;
+  price: Money;
+  // The request's quote, to compare the price with.
+  quote: Money;
+  pickupPlan: string | null;
+  message: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateOfferInput {
+  tripId: string;
+  price: Money;
+  pickupPlan?: string;
+  message?: string;
+}
+
+export type ShipmentStatus = "accepted" | "picked_up" | "in_transit" | "arrived" | "out_for_delivery" | "delivered" | "locked" | "cancelled";
+
+export type MilestoneKind = "accepted" | "picked_up" | "departed" | "arrived" | "out_for_delivery" | "delivered" | "locked";
+
+export interface Milestone {
+  kind: MilestoneKind;
+  at: string;
+  // Where the courier was when it happened, if known.
+  lat?: number;
+  lng?: number;
+}
+
+export interface CourierPosition {
+  lat: number;
+  lng: number;
+  at: string;
+}
+
+export interface Shipment {
+  id: string;
+  status: ShipmentStatus;
+  requestId: string;
+  offerId: string;
+  tripId: string;
+  travelerId: string;
+  requesterId: string;
+  orderId: string | null;
+  sellerId: string | null;
+  item: ShipmentItem;
+  reward: Money;
+  from: Place;
+  to: Place;
+  deliverBy: string;
+  plannedArriveAt: string;
+  deliveredAt: string | null;
+  rating: number | null;
+  milestones: Milestone[];
+  // Live, on one shipment only (not in lists).
+  lastPosition?: CourierPosition | null;
+  eta?: string | null;
+  trace?: CourierPosition[];
+  // Wrong PINs left before the shipment locks (traveller and requester only).
+  pinAttemptsLeft?: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AcceptOfferResult {
+  shipment: Shipment;
+  // The 6-digit delivery PIN, shown this once.
+  pin: string;
+}
+
+export interface PositionsResult {
+  // Positions kept; older than the last one or too far in the future are ignored.
+  accepted: number;
+  lastPosition: CourierPosition | null;
+  eta: string | null;
+  status: ShipmentStatus;
+}
+
+export type ShipmentRole = "traveler" | "requester";
+
+// The courier session's live view, sent as the socket's "state" message on connect.
+export interface ShipmentLiveView {
+  shipmentId: string;
+  status: ShipmentStatus;
+  lastPosition: CourierPosition | null;
+  eta: string | null;
+  milestones: Milestone[];
+  trace: CourierPosition[];
+  pinAttemptsLeft: number;
+}
+
+// What the live socket sends (JSON text frames).
+export type ShipmentLiveMessage =
+  | { type: "state"; state: ShipmentLiveView }
+  | ({ type: "position" } & CourierPosition)
+  | { type: "eta"; eta: string | null }
+  | ({ type: "milestone" } & Milestone)
+  | { type: "error"; code: string; detail: string }
+  | { type: "pong" };
+
+// A trip's drop-off order for its deliveries, from where the traveller starts.
+export interface TripRoute {
+  start: Place;
+  stops: { shipmentId: string; place: Place; legKm: number }[];
+  distanceKm: number;
 }

@@ -1,4 +1,4 @@
-// The app's routes: public pages, auth pages, the catalog, search and auctions, and the signed-in-only pages (orders, wallet, admin) behind RequireAuth.
+// The app's routes: public pages, auth pages, the catalog, search and auctions, and the signed-in-only pages (orders, wallet, crowdship, admin) behind RequireAuth.
 import { createBrowserRouter, Navigate } from "react-router";
 import { Layout } from "../components/layout";
 import { RouteError } from "../components/route-error";
@@ -52,6 +52,12 @@ export const router = createBrowserRouter([
               { path: "orders/:id", element: <OrderPage /> },
               { path: "orders/:id/checkout", element: <CheckoutPage /> },
               { path: "wallet", element: <WalletPage /> },
+              // Crowdship is loaded on first visit, so the marketplace's first load does not carry it.
+              { path: "crowdship", lazy: async () => ({ Component: (await import("../features/crowdship/crowdship-page")).CrowdshipPage }) },
+              { path: "crowdship/trips", lazy: async () => ({ Component: (await import("../features/crowdship/traveler-page")).TravelerPage }) },
+              { path: "crowdship/requests/new", lazy: async () => ({ Component: (await import("../features/crowdship/new-request-page")).NewRequestPage }) },
+              { path: "crowdship/requests/:id", lazy: async () => ({ Component: (await import("../features/crowdship/request-page")).RequestPage }) },
+              { path: "shipments/:id", lazy: async () => ({ Component: (await import("../features/crowdship/shipment-page")).ShipmentPage }) },
               {
                 path: "admin",
                 element: <RequireAdmin />,

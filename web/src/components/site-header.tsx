@@ -52,6 +52,12 @@ export function SiteHeader() {
               <NavLink to="/wallet" className="nav-link">
                 Wallet
               </NavLink>
+              <NavLink
+                to="/crowdship"
+                className={({ isActive }) => `nav-link${isActive || location.pathname.startsWith("/shipments/") ? " active" : ""}`}
+              >
+                Crowdship
+              </NavLink>
               {user.roles.includes("admin") && (
                 <NavLink to="/admin" className="nav-link">
                   Admin

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import type { AuctionState, Listing, Money } from "../../api/types";
 import { useAppSelector } from "../../app/store";
+import { LiveIndicator } from "../../components/live-indicator";
 import { LoadError } from "../../components/load-error";
+import { AuctionProofSection } from "../anchoring/auction-proof-section";
 import { selectSessionStatus, selectUser } from "../auth/auth-slice";
 import { formatMoney } from "../catalog/money";
 import { useEnded } from "./auction-clock";
@@ -119,6 +121,7 @@ function AuctionView({ listing, auction, viewerId, room }: AuctionViewProps) {
       )}
 
       <BidHistory history={state.history} myAlias={state.mine?.alias ?? null} ended={ended} />
+      {auction.status === "closed" && state.settled && <AuctionProofSection listingId={listing.id} />}
     </section>
   );
 }
@@ -140,7 +143,7 @@ function AuctionHeadline({ auction, ended, settled, connection, hasReserve }: Au
         <p className="price-label">
           <span className="badge badge-auction">Auction</span> {label}
         </p>
-        {!ended && <LiveIndicator connection={connection} />}
+        {!ended && <LiveIndicator connection={connection} liveTitle="Bids show here as they are placed." />}
       </div>
       <p className="price-large auction-price">{formatMoney(sold ? auction.finalPrice! : auction.currentPrice)}</p>
       <ul className="auction-stats" aria-label="Bidding so far">
@@ -156,18 +159,6 @@ function AuctionHeadline({ auction, ended, settled, connection, hasReserve }: Au
         )}
       </ul>
     </>
-  );
-}
-
-const connectionLabels: Record<Connection, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
-
-// Not announced: the updates themselves are. It tells a sighted viewer whether the numbers are still moving by themselves.
-function LiveIndicator({ connection }: { connection: Connection }) {
-  return (
-    <span className={`live-indicator live-indicator-${connection}`} title={connection === "live" ? "Bids show here as they are placed." : "Live updates paused; reconnecting."}>
-      <span className="live-dot" aria-hidden="true" />
-      {connectionLabels[connection]}
-    </span>
   );
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { Order } from "../../api/types";
 import { useAppSelector } from "../../app/store";
+import { OrderProofsSection } from "../anchoring/order-proofs-section";
 import { selectUser } from "../auth/auth-slice";
 import { countryName } from "../catalog/countries";
 import { formatDateTime } from "../catalog/time-left";
@@ -72,9 +73,10 @@ export function OrderPage() {
           </section>
           {role !== null && <OrderActions order={order} role={role} onChanged={changed} />}
           <DisputeSection order={order} viewerId={user?.id ?? null} canOpen={role !== null && orderActions(order, role).includes("open_dispute")} onOpened={reload} />
+          <OrderProofsSection orderId={order.id} status={order.status} />
         </div>
         <aside className="order-aside">
-          <DeliveryCard order={order} />
+          <DeliveryCard order={order} isBuyer={role === "buyer"} />
           <OrderTimeline entries={order.timeline} />
         </aside>
       </div>
@@ -82,7 +84,7 @@ export function OrderPage() {
   );
 }
 
-function DeliveryCard({ order }: { order: Order }) {
+function DeliveryCard({ order, isBuyer }: { order: Order; isBuyer: boolean }) {
   const { delivery, carrier, trackingNumber } = order;
   return (
     <section className="card" aria-labelledby="delivery-title">
@@ -92,7 +94,15 @@ function DeliveryCard({ order }: { order: Order }) {
       ) : (
         <dl className="details">
           <dt>Method</dt>
-          <dd>{delivery.method === "crowdship" ? "Crowdship (a traveller carries it)" : "Shipping"}</dd>
+          <dd>
+            {delivery.method === "crowdship" ? "Crowdship (a traveller carries it)" : "Shipping"}
+            {delivery.method === "crowdship" && isBuyer && (
+              <>
+                {" · "}
+                <Link to={`/crowdship/requests/new?orderId=${encodeURIComponent(order.id)}`}>Ship with a traveller</Link>
+              </>
+            )}
+          </dd>
           <dt>Deliver to</dt>
           <dd>
             <address className="address">
