@@ -19,6 +19,11 @@ import type { TripRow } from "./trips-service";
 
 export type RequestRow = typeof shipmentRequests.$inferSelect;
 
+export async function findRequest(q: Queryable, requestId: string): Promise<RequestRow | null> {
+  const [row] = await q.select().from(shipmentRequests).where(eq(shipmentRequests.id, requestId)).limit(1);
+  return row ?? null;
+}
+
 interface TripMatchView {
   tripId: string;
   travelerId: string;

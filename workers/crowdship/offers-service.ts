@@ -4,13 +4,13 @@ import { shipmentOffers, shipmentRequests, trips } from "../../db/crowdship";
 import type { AuthContext } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
 import { newestFirstAfter, toPage } from "../platform/cursor";
-import type { Queryable, Tx } from "../platform/db";
+import type { Tx } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { inTransaction } from "../platform/events";
 import { newId } from "../platform/ids";
 import type { Currency, Money } from "../platform/money";
 import { isEligible, type TravelerRecord } from "./matching";
-import { matchRadiusKm, toRequestToMatch, toTripCandidate, type RequestRow } from "./matches-service";
+import { findRequest, matchRadiusKm, toRequestToMatch, toTripCandidate, type RequestRow } from "./matches-service";
 import { findTrip, type TripRow } from "./trips-service";
 
 export type OfferRow = typeof shipmentOffers.$inferSelect;
@@ -54,11 +54,6 @@ export function toOfferView(row: OfferRow, request: Pick<RequestRow, "quoteMinor
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-export async function findRequest(q: Queryable, requestId: string): Promise<RequestRow | null> {
-  const [row] = await q.select().from(shipmentRequests).where(eq(shipmentRequests.id, requestId)).limit(1);
-  return row ?? null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { CROWDSHIP_MATCHES_MAX, CROWDSHIP_MAX_DAYS_AHEAD } from "../platform/lim
 import type { Currency, Money } from "../platform/money";
 import { greatCircleKm } from "./geo";
 import { byScoreThenId, matchTrips } from "./matching";
-import { bestRequestsFor, matchRadiusKm, routeMarket, toRequestToMatch, type RequestRow } from "./matches-service";
+import { bestRequestsFor, findRequest, matchRadiusKm, routeMarket, toRequestToMatch, type RequestRow } from "./matches-service";
 import { quoteShipment } from "./pricing";
 import { toGrams, toKg } from "./trip-schemas";
 import { findTrip } from "./trips-service";
@@ -149,14 +149,9 @@ export async function createShipmentRequest(ctx: ServiceContext, auth: AuthConte
   });
 }
 
-async function findRequest(ctx: ServiceContext, requestId: string): Promise<RequestRow | null> {
-  const [row] = await ctx.db.orm.select().from(shipmentRequests).where(eq(shipmentRequests.id, requestId)).limit(1);
-  return row ?? null;
-}
-
 /** One request: its requester and admins always; travellers while it is open, since they must see it to offer. Others 404. */
 export async function getShipmentRequest(ctx: ServiceContext, auth: AuthContext, requestId: string): Promise<ShipmentRequestView> {
-  const row = await findRequest(ctx, requestId);
+  const row = await findRequest(ctx.db.orm, requestId);
   const visible = row && (row.requesterId === auth.userId || auth.roles.includes("admin") || (row.status === "open" && auth.roles.includes("traveler")));
   if (!visible) throw new AppError("NOT_FOUND", "No such shipment request.");
   return toRequestView(row);

@@ -12,6 +12,7 @@ import { newId } from "../platform/ids";
 import { CROWDSHIP_MAX_DAYS_AHEAD, CROWDSHIP_ROUTE_PLAN_MAX_STOPS, TRIP_MAX_DURATION_HOURS } from "../platform/limits";
 import { greatCircleKm } from "./geo";
 import { planDropOffs } from "./route-plan";
+import { CLOSED_SHIPMENT_STATUSES } from "./shipment-store";
 import { toGrams, toKg } from "./trip-schemas";
 
 export type TripRow = typeof trips.$inferSelect;
@@ -52,9 +53,6 @@ export type TripChanges = Partial<Omit<TripInput, "notes">> & { notes?: string |
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** Shipments in these states no longer hold the trip: anything else is still being carried (or locked awaiting support). */
-const CLOSED_SHIPMENT_STATUSES = ["delivered", "cancelled"] as const;
-
 export function toTripView(row: TripRow): TripView {
   return {
     id: row.id,
