@@ -177,8 +177,10 @@ export function halveTrace(points: readonly TracePoint[]): TracePoint[] {
 export function recentSpeedKmh(trace: readonly TracePoint[], lastPosition: TracePoint | null): number | null {
   if (!lastPosition) return null;
   const since = lastPosition.atMs - COURIER_SPEED_WINDOW_MS;
-  const window = trace.filter((point) => point.atMs >= since && point.atMs < lastPosition.atMs);
-  const path = [...window, lastPosition];
+  // From the newest back: a position costs the window's few points, not the whole trace.
+  let first = trace.length;
+  while (first > 0 && trace[first - 1]!.atMs >= since) first--;
+  const path = [...trace.slice(first).filter((point) => point.atMs < lastPosition.atMs), lastPosition];
   const spanMs = lastPosition.atMs - path[0]!.atMs;
   if (spanMs <= 0) return null;
   let km = 0;

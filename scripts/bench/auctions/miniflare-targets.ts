@@ -11,8 +11,8 @@ import type { DevSecrets } from "../../platform/dev-secrets";
 import { ROOT } from "../../platform/start-platform";
 
 /** Same date and flags as wrangler.toml, so the same workerd behaviour. */
-const COMPATIBILITY_DATE = "2026-04-20";
-const COMPATIBILITY_FLAGS = ["nodejs_compat"];
+export const COMPATIBILITY_DATE = "2026-04-20";
+export const COMPATIBILITY_FLAGS = ["nodejs_compat"];
 const WRANGLER_BIN = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 export const BENCH_FOLDER = import.meta.dirname;
 /** Worker error lines passed on to the bench log; the rest are counted. */
@@ -49,7 +49,7 @@ export async function bundleWorker(outDir: string, configPath?: string): Promise
  * they go to Workers Logs): read and dropped here, so they cost workerd what they cost it, and the terminal nothing.
  * Error lines are counted and the first few shown.
  */
-function drainStdio(log: (message: string) => void): (stdout: Readable, stderr: Readable) => void {
+export function drainStdio(log: (message: string) => void): (stdout: Readable, stderr: Readable) => void {
   let forwarded = 0;
   return (stdout, stderr) => {
     stdout.resume();
@@ -62,7 +62,7 @@ function drainStdio(log: (message: string) => void): (stdout: Readable, stderr: 
   };
 }
 
-async function serve(options: ConstructorParameters<typeof Miniflare>[0], persistDir: string): Promise<ServedWorker> {
+export async function serve(options: ConstructorParameters<typeof Miniflare>[0], persistDir: string): Promise<ServedWorker> {
   const miniflare = new Miniflare(options);
   try {
     const url = await miniflare.ready;
@@ -90,7 +90,7 @@ export interface RealWorkerOptions {
 
 /**
  * The real Worker (workers/index.ts bundled by wrangler) in workerd, with the bindings of wrangler.toml: the
- * AuctionRoom on SQLite, the events queue and its dead-letter queue with their consumers, R2, and the same
+ * AuctionRoom and the CourierSession on SQLite, the events queue and its dead-letter queue with their consumers, R2, and the same
  * Postgres (through the Neon proxy) and Redis (through the Upstash bridge) as the platform. Durable Object
  * storage is on disk, as under wrangler dev.
  */
@@ -118,7 +118,7 @@ export async function serveRealWorker(options: RealWorkerOptions): Promise<Serve
         // Its own Redis namespace, as a second deployment sharing one Redis would have: its rate-limit counts start at zero.
         REDIS_KEY_PREFIX: `mnbara-bench-mf-${randomBytes(4).toString("hex")}`,
       },
-      durableObjects: { AUCTION_ROOM: { className: "AuctionRoom", useSQLite: true } },
+      durableObjects: { AUCTION_ROOM: { className: "AuctionRoom", useSQLite: true }, COURIER_SESSION: { className: "CourierSession", useSQLite: true } },
       queueProducers: { EVENTS_QUEUE: { queueName: "events" }, EVENTS_DLQ: { queueName: "events-dlq" } },
       queueConsumers: {
         events: { maxBatchSize: 100, maxBatchTimeout: 0, maxRetries: 5, deadLetterQueue: "events-dlq" },
