@@ -112,6 +112,8 @@ describe("POST /v1/offers/:id/accept", () => {
     expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR });
     expect((await tripRow(trip.id))?.reservedGrams).toBe(1_200);
     expect((await requestRow(request.id))?.status).toBe("accepted");
+    expect((await call("GET", `/v1/shipment-requests/${request.id}`, { token: requester.accessToken })).body).toMatchObject({ status: "accepted", shipmentId: shipment.id });
+    expect((await call("GET", "/v1/me/shipment-requests", { token: requester.accessToken })).body.items).toEqual([expect.objectContaining({ id: request.id, shipmentId: shipment.id })]);
     expect([(await offerRow(offer.id))?.status, (await offerRow(other.body.id))?.status]).toEqual(["accepted", "declined"]);
     const row = await shipmentRow(shipment.id);
     expect(row?.pinHash).not.toContain(pin);

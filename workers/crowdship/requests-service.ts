@@ -1,6 +1,6 @@
 // Shipment requests: from a crowdship order or standalone ("buy this for me"), priced at creation; read, listed, cancelled; and the open requests a trip can carry.
-import { and, desc, eq } from "drizzle-orm";
-import { shipmentOffers, shipmentRequests, type Place } from "../../db/crowdship";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { shipmentOffers, shipmentRequests, shipments, type Place } from "../../db/crowdship";
 import { orderSummary } from "../orders/service";
 import type { AuthContext } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
@@ -29,6 +29,8 @@ export interface ShipmentRequestView {
   reward: Money | null;
   quote: Money;
   status: RequestRow["status"];
+  /** The shipment an accepted offer made (null until then, and on listings where it is not looked up): where to follow it. */
+  shipmentId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -70,6 +72,7 @@ export function toRequestView(row: RequestRow): ShipmentRequestView {
     reward: row.rewardMinor === null ? null : { amount: row.rewardMinor, currency },
     quote: { amount: row.quoteMinor, currency },
     status: row.status,
+    shipmentId: null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -154,7 +157,16 @@ export async function getShipmentRequest(ctx: ServiceContext, auth: AuthContext,
   const row = await findRequest(ctx.db.orm, requestId);
   const visible = row && (row.requesterId === auth.userId || auth.roles.includes("admin") || (row.status === "open" && auth.roles.includes("traveler")));
   if (!visible) throw new AppError("NOT_FOUND", "No such shipment request.");
-  return toRequestView(row);
+  const [view] = await withShipmentIds(ctx, [toRequestView(row)]);
+  return view!;
+}
+
+/** Each view with the id of the shipment its accepted offer made (null while there is none): one query for the page. */
+async function withShipmentIds(ctx: ServiceContext, views: ShipmentRequestView[]): Promise<ShipmentRequestView[]> {
+  const accepted = views.filter((view) => view.status === "accepted").map((view) => view.id);
+  const rows = accepted.length === 0 ? [] : await ctx.db.orm.select({ id: shipments.id, requestId: shipments.requestId }).from(shipments).where(inArray(shipments.requestId, accepted));
+  const shipmentOf = new Map(rows.map((row) => [row.requestId, row.id]));
+  return views.map((view) => ({ ...view, shipmentId: shipmentOf.get(view.id) ?? null }));
 }
 
 /** The caller's requests newest first, optionally of one status. */
@@ -170,7 +182,7 @@ export async function listMyShipmentRequests(
     .orderBy(desc(shipmentRequests.createdAt), desc(shipmentRequests.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = toPage(rows, page.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
-  return { items: items.map(toRequestView), nextCursor };
+  return { items: await withShipmentIds(ctx, items.map(toRequestView)), nextCursor };
 }
 
 /** The requester withdraws an open request; travellers' open offers on it are declined with it. */

@@ -55,6 +55,7 @@ describe("POST /v1/shipment-requests", () => {
       reward: usd(3_000),
       quote: { amount: expect.any(Number), currency: "USD" },
       status: "open",
+      shipmentId: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

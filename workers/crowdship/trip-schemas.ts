@@ -136,6 +136,7 @@ export const ShipmentRequestSchema = z
     reward: MoneySchema.nullable(),
     quote: MoneySchema.openapi({ description: "The platform's price for carrying it, at creation" }),
     status: z.enum(REQUEST_STATUS_VALUES),
+    shipmentId: z.string().nullable().openapi({ description: "The shipment made by accepting an offer (on the request's own reads and the requester's list; null until then)" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -752,6 +752,8 @@ export interface ShipmentRequest {
   // The platform's price for carrying it, made when the request was created.
   quote: Money;
   status: ShipmentRequestStatus;
+  // The shipment made by accepting an offer (null until then).
+  shipmentId: string | null;
   createdAt: string;
   updatedAt: string;
 }

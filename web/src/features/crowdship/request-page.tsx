@@ -44,7 +44,8 @@ export function RequestPage() {
       ) : (
         data.status === "accepted" && (
           <p className="notice">
-            You accepted an offer on this request. Follow the delivery under <Link to="/crowdship">your shipments</Link>.
+            You accepted an offer on this request.{" "}
+            {data.shipmentId ? <Link to={`/shipments/${data.shipmentId}`}>Follow the delivery live</Link> : <>Follow the delivery under <Link to="/crowdship">your shipments</Link></>}.
           </p>
         )
       )}
