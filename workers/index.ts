@@ -10,6 +10,7 @@ import { createLogger } from "./platform/logger";
 import { autoReleaseDeliveredOrders, expireUnpaidOrders } from "./orders/crons";
 import { settleStrandedPayments } from "./payments/reconcile";
 import { runAnchoring } from "./anchoring/service";
+import { completeArrivedTrips, expireLateRequests } from "./crowdship/crons";
 
 export { AuctionRoom } from "../durable-objects/auction-room/auction-room";
 export { CourierSession } from "../durable-objects/courier-session/courier-session";
@@ -38,6 +39,9 @@ export default {
         const released = await releaseExpiredReservations(scope.ctx);
         const expiredKeys = await deleteExpiredIdempotencyKeys(scope.ctx);
         if (expiredKeys > 0) log.info("cron", { expiredIdempotencyKeys: expiredKeys });
+        const expiredRequests = await expireLateRequests(scope.ctx);
+        const completedTrips = await completeArrivedTrips(scope.ctx);
+        if (expiredRequests > 0 || completedTrips > 0) log.info("cron", { expiredShipmentRequests: expiredRequests, completedTrips });
         const strandedPayments = await settleStrandedPayments(scope.ctx);
         if (strandedPayments > 0) log.warn("cron settled card payments their requests never settled", { strandedPayments });
         if (relayed > 0 || released > 0) log.info("cron", { relayed, releasedReservations: released });

@@ -351,3 +351,8 @@ export const COURIER_WATCHERS_MAX = 20;
 /** Reporting progress to Postgres is retried from the alarm after 1 s, doubling to at most 5 minutes while the database is away. */
 export const COURIER_PROGRESS_RETRY_BASE_MS = 1_000;
 export const COURIER_PROGRESS_RETRY_MAX_MS = 5 * 60_000;
+
+/** Crowdship crons (workers/crowdship/crons.ts): rows moved per run; the cron runs every minute, so a backlog clears in minutes. */
+export const CROWDSHIP_CRON_BATCH_SIZE = 100;
+/** A trip completes this long after its arrival: a late flight or a delivery on the next morning still belongs to it. */
+export const TRIP_COMPLETE_GRACE_HOURS = 24;
