@@ -2,9 +2,6 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { Layout } from "../components/layout";
 import { RouteError } from "../components/route-error";
-import { AdminDisputePage } from "../features/admin/admin-dispute-page";
-import { AdminDisputesPage } from "../features/admin/admin-disputes-page";
-import { AdminReviewsPage } from "../features/admin/admin-reviews-page";
 import { RequireAdmin } from "../features/admin/require-admin";
 import { MyBidsPage } from "../features/auctions/my-bids-page";
 import { ProfilePage } from "../features/auth/profile-page";
@@ -13,7 +10,6 @@ import { RequireAuth } from "../features/auth/require-auth";
 import { SignInPage } from "../features/auth/sign-in-page";
 import { BrowsePage } from "../features/catalog/browse-page";
 import { CategoryPage } from "../features/catalog/category-page";
-import { CheckoutPage } from "../features/checkout/checkout-page";
 import { EditListingPage } from "../features/catalog/edit-listing-page";
 import { ListingPage } from "../features/catalog/listing-page";
 import { MyListingsPage } from "../features/catalog/my-listings-page";
@@ -23,7 +19,6 @@ import { NotFoundPage } from "../features/home/not-found-page";
 import { MyOrdersPage } from "../features/orders/my-orders-page";
 import { OrderPage } from "../features/orders/order-page";
 import { SearchPage } from "../features/search/search-page";
-import { WalletPage } from "../features/wallet/wallet-page";
 
 export const router = createBrowserRouter([
   {
@@ -50,10 +45,10 @@ export const router = createBrowserRouter([
               { path: "me/bids", element: <MyBidsPage /> },
               { path: "me/orders", element: <MyOrdersPage /> },
               { path: "orders/:id", element: <OrderPage /> },
-              { path: "orders/:id/checkout", element: <CheckoutPage /> },
-              { path: "wallet", element: <WalletPage /> },
-              // Crowdship is loaded on first visit, so the marketplace's first load does not carry it.
-              { path: "crowdship", lazy: async () => ({ Component: (await import("../features/crowdship/crowdship-page")).CrowdshipPage }) },
+              // Pages few visits need (checkout, wallet, crowdship, admin) load on first visit, so the marketplace's first load does not carry them.
+              { path: "orders/:id/checkout", lazy: async () => ({ Component: (await import("../features/checkout/checkout-page")).CheckoutPage }) },
+              { path: "wallet", lazy: async () => ({ Component: (await import("../features/wallet/wallet-page")).WalletPage }) },
+                            { path: "crowdship", lazy: async () => ({ Component: (await import("../features/crowdship/crowdship-page")).CrowdshipPage }) },
               { path: "crowdship/trips", lazy: async () => ({ Component: (await import("../features/crowdship/traveler-page")).TravelerPage }) },
               { path: "crowdship/requests/new", lazy: async () => ({ Component: (await import("../features/crowdship/new-request-page")).NewRequestPage }) },
               { path: "crowdship/requests/:id", lazy: async () => ({ Component: (await import("../features/crowdship/request-page")).RequestPage }) },
@@ -63,9 +58,9 @@ export const router = createBrowserRouter([
                 element: <RequireAdmin />,
                 children: [
                   { index: true, element: <Navigate to="/admin/disputes" replace /> },
-                  { path: "disputes", element: <AdminDisputesPage /> },
-                  { path: "disputes/:orderId", element: <AdminDisputePage /> },
-                  { path: "reviews", element: <AdminReviewsPage /> },
+                  { path: "disputes", lazy: async () => ({ Component: (await import("../features/admin/admin-disputes-page")).AdminDisputesPage }) },
+                  { path: "disputes/:orderId", lazy: async () => ({ Component: (await import("../features/admin/admin-dispute-page")).AdminDisputePage }) },
+                  { path: "reviews", lazy: async () => ({ Component: (await import("../features/admin/admin-reviews-page")).AdminReviewsPage }) },
                 ],
               },
             ],
