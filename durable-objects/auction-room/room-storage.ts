@@ -1,9 +1,9 @@
 // The AuctionRoom's SQLite storage: schema migration, the state row, the hash-chained bid log, bidder aliases and the send queue.
+import { ObjectStorage } from "../shared/object-storage";
 import { createHash } from "node:crypto";
 import { AUCTION_ALIAS_CACHE_MAX_ENTRIES } from "../../workers/platform/limits";
 import type { AuctionState } from "./engine";
 
-const SCHEMA_VERSION = 1;
 export const GENESIS_HASH = "0".repeat(64);
 
 export interface BidLogEntry {
@@ -24,35 +24,23 @@ export function chainHash(previousHash: string, entry: Pick<BidLogEntry, "seq" |
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-export class RoomStorage {
+export class RoomStorage extends ObjectStorage {
   /** Read once, then kept in step by appendBid: the bid path should not re-read what only this object writes. */
   private cachedHeadHash: string | null = null;
   /** Aliases never change once given; a bounded map keeps repeat bidders' lookups off SQLite. */
   private readonly aliasCache = new Map<string, string>();
 
-  constructor(private readonly sql: SqlStorage) {}
-
   migrate(): void {
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
-    const version = Number(this.meta("schema_version") ?? 0);
-    if (version < 1) {
-      this.sql.exec(`CREATE TABLE bids (
-        seq INTEGER PRIMARY KEY, bidder_id TEXT NOT NULL, max_minor INTEGER NOT NULL, price_after_minor INTEGER NOT NULL,
-        leader_id_after TEXT NOT NULL, at_ms INTEGER NOT NULL, hash TEXT NOT NULL, prev_hash TEXT NOT NULL,
-        idempotency_key TEXT UNIQUE, request_hash TEXT, response TEXT NOT NULL)`);
-      this.sql.exec(`CREATE TABLE bidders (bidder_id TEXT PRIMARY KEY, alias TEXT NOT NULL)`);
-      this.sql.exec(`CREATE TABLE pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
-    }
-    this.setMeta("schema_version", String(SCHEMA_VERSION));
-  }
-
-  meta(key: string): string | null {
-    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
-    return row?.value ?? null;
-  }
-
-  setMeta(key: string, value: string): void {
-    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    this.migrateSteps([
+      () => {
+        this.sql.exec(`CREATE TABLE bids (
+          seq INTEGER PRIMARY KEY, bidder_id TEXT NOT NULL, max_minor INTEGER NOT NULL, price_after_minor INTEGER NOT NULL,
+          leader_id_after TEXT NOT NULL, at_ms INTEGER NOT NULL, hash TEXT NOT NULL, prev_hash TEXT NOT NULL,
+          idempotency_key TEXT UNIQUE, request_hash TEXT, response TEXT NOT NULL)`);
+        this.sql.exec(`CREATE TABLE bidders (bidder_id TEXT PRIMARY KEY, alias TEXT NOT NULL)`);
+        this.sql.exec(`CREATE TABLE pending_events (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
+      },
+    ]);
   }
 
   loadState(): AuctionState | null {

@@ -1,35 +1,23 @@
 // The CourierSession's SQLite storage: schema migration, the state row, the trace, and the progress waiting for Postgres.
+import { ObjectStorage } from "../shared/object-storage";
 import type { Milestone } from "../../db/crowdship";
 import type { SessionState, TracePoint } from "./engine";
 import type { ShipmentStatus } from "./protocol";
 
-const SCHEMA_VERSION = 1;
 
 export interface Progress {
   status: ShipmentStatus;
   milestones: Milestone[];
 }
 
-export class SessionStorage {
-  constructor(private readonly sql: SqlStorage) {}
-
+export class SessionStorage extends ObjectStorage {
   migrate(): void {
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
-    const version = Number(this.meta("schema_version") ?? 0);
-    if (version < 1) {
-      this.sql.exec(`CREATE TABLE trace (seq INTEGER PRIMARY KEY AUTOINCREMENT, lat REAL NOT NULL, lng REAL NOT NULL, at_ms INTEGER NOT NULL)`);
-      this.sql.exec(`CREATE TABLE pending_progress (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
-    }
-    this.setMeta("schema_version", String(SCHEMA_VERSION));
-  }
-
-  meta(key: string): string | null {
-    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
-    return row?.value ?? null;
-  }
-
-  setMeta(key: string, value: string): void {
-    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    this.migrateSteps([
+      () => {
+        this.sql.exec(`CREATE TABLE trace (seq INTEGER PRIMARY KEY AUTOINCREMENT, lat REAL NOT NULL, lng REAL NOT NULL, at_ms INTEGER NOT NULL)`);
+        this.sql.exec(`CREATE TABLE pending_progress (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)`);
+      },
+    ]);
   }
 
   loadState(): SessionState | null {
