@@ -270,6 +270,9 @@ describe("a new traveller announces a trip, offers on a request and delivers it 
 
     await notice(`Offer of $${quote} sent for “${secondItem}”.`).waitFor();
     expect(await textOf(trip.getByRole("list", { name: `Your offers for ${secondItem}` }).getByRole("listitem"))).toBe(`Your offer: $${quote} · Open`);
+    const myOffer = page.getByRole("list", { name: "My offers" }).getByRole("listitem").filter({ hasText: secondItem });
+    expect(await textOf(myOffer.locator(".badge"))).toBe("Open");
+    expect(await textOf(myOffer.getByText(/^\$\d/))).toBe(`$${quote} (quote $${quote})`);
   });
 
   it("once the requester accepts, picks up, sends a position by hand, and is told how many PIN tries are left", async () => {

@@ -1,6 +1,6 @@
-// Travellers' offers on shipment requests: make one with a trip that fits, list them (requester: all; traveller: their own), withdraw.
-import { and, desc, eq } from "drizzle-orm";
-import { shipmentOffers, shipmentRequests, trips } from "../../db/crowdship";
+// Travellers' offers on shipment requests: make one with a trip that fits, list them (per request; a traveller's own across requests), withdraw.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { shipmentOffers, shipmentRequests, trips, type Place } from "../../db/crowdship";
 import type { AuthContext } from "../platform/auth-context";
 import type { ServiceContext } from "../platform/context";
 import { newestFirstAfter, toPage } from "../platform/cursor";
@@ -11,6 +11,7 @@ import { newId } from "../platform/ids";
 import type { Currency, Money } from "../platform/money";
 import { isEligible, type TravelerRecord } from "./matching";
 import { findRequest, matchRadiusKm, toRequestToMatch, toTripCandidate, type RequestRow } from "./matches-service";
+import { toKg } from "./trip-schemas";
 import { findTrip, type TripRow } from "./trips-service";
 
 export type OfferRow = typeof shipmentOffers.$inferSelect;
@@ -27,6 +28,11 @@ export interface OfferView {
   message: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A traveller's own offer with what it is for, so a dashboard needs no read per request. */
+export interface MyOfferView extends OfferView {
+  request: { id: string; item: { title: string; weightKg: number }; from: Place; to: Place; deliverBy: string; status: RequestRow["status"] };
 }
 
 export interface OfferInput {
@@ -145,6 +151,35 @@ export async function listOffers(
     .limit(page.limit + 1);
   const { items, nextCursor } = toPage(rows, page.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
   return { items: items.map((row) => toOfferView(row, request)), nextCursor };
+}
+
+/** The caller's own offers as a traveller across requests, newest first, optionally of one status, each with its request's summary. */
+export async function listMyOffers(
+  ctx: ServiceContext,
+  auth: AuthContext,
+  page: { status?: OfferRow["status"] | undefined; limit: number; cursor?: string | undefined },
+): Promise<{ items: MyOfferView[]; nextCursor: string | null }> {
+  const rows = await ctx.db.orm
+    .select()
+    .from(shipmentOffers)
+    .where(and(eq(shipmentOffers.travelerId, auth.userId), page.status ? eq(shipmentOffers.status, page.status) : undefined, newestFirstAfter(shipmentOffers.createdAt, shipmentOffers.id, page.cursor)))
+    .orderBy(desc(shipmentOffers.createdAt), desc(shipmentOffers.id))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = toPage(rows, page.limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+  const requestIds = [...new Set(items.map((row) => row.requestId))];
+  const requests = requestIds.length === 0 ? [] : await ctx.db.orm.select().from(shipmentRequests).where(inArray(shipmentRequests.id, requestIds));
+  const requestOf = new Map(requests.map((request) => [request.id, request]));
+  return {
+    items: items.map((row) => {
+      const request = requestOf.get(row.requestId);
+      if (!request) throw new Error(`invariant failed: offer ${row.id} has no request ${row.requestId}`);
+      return {
+        ...toOfferView(row, request),
+        request: { id: request.id, item: { title: request.item.title, weightKg: toKg(request.weightGrams) }, from: request.fromPlace, to: request.toPlace, deliverBy: request.deliverBy.toISOString(), status: request.status },
+      };
+    }),
+    nextCursor,
+  };
 }
 
 /** The offer's traveller takes it back while it is open; anyone else gets 404. */

@@ -9,11 +9,13 @@ import { IdempotencyKeyHeaders, idempotency, OptionalIdempotencyKeyHeaders, sign
 import { authErrors, commonErrors, jsonBody, jsonResponse } from "../platform/schemas";
 import { couriersNearby } from "./couriers-service";
 import { deliver, pickUp, recordPositions, unlockShipment } from "./delivery-service";
-import { createOffer, listOffers, withdrawOffer } from "./offers-service";
+import { createOffer, listMyOffers, listOffers, withdrawOffer } from "./offers-service";
 import {
   AcceptedOfferSchema,
   CreateOfferSchema,
   DeliverBodySchema,
+  MyOfferPageSchema,
+  MyOffersQuery,
   MyShipmentsQuery,
   NearbyCouriersSchema,
   NearbyQuery,
@@ -52,6 +54,16 @@ const listOffersRoute = createRoute({
   ...signedIn,
   request: { params: RequestIdParams, query: OffersQuery },
   responses: { 200: jsonResponse("A page of offers", OfferPageSchema), ...authErrors },
+});
+
+const myOffersRoute = createRoute({
+  method: "get",
+  path: "/v1/me/offers",
+  tags,
+  summary: "The caller's offers as a traveller, newest first, optionally of one status, each with what its request carries where",
+  ...signedIn,
+  request: { query: MyOffersQuery },
+  responses: { 200: jsonResponse("A page of offers", MyOfferPageSchema), ...commonErrors },
 });
 
 const withdrawOfferRoute = createRoute({
@@ -169,6 +181,7 @@ const nearbyRoute = createRoute({
 export const shipmentRoutes = createRouter()
   .openapi(createOfferRoute, async (c) => c.json(await createOffer(c.var.services, currentAuth(c), c.req.valid("param").id, c.req.valid("json")), 201))
   .openapi(listOffersRoute, async (c) => c.json(await listOffers(c.var.services, currentAuth(c), c.req.valid("param").id, c.req.valid("query")), 200))
+  .openapi(myOffersRoute, async (c) => c.json(await listMyOffers(c.var.services, currentAuth(c), c.req.valid("query")), 200))
   .openapi(withdrawOfferRoute, async (c) => c.json(await withdrawOffer(c.var.services, currentAuth(c), c.req.valid("param").id), 200))
   .openapi(acceptOfferRoute, async (c) => {
     const accepted = await acceptOffer(c.var.services, currentAuth(c), c.req.valid("param").id);

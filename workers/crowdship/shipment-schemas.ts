@@ -1,6 +1,6 @@
 // OpenAPI/zod shapes of offers, shipments, courier positions, delivery and couriers nearby: bodies, parameters and views.
 import { z } from "@hono/zod-openapi";
-import { OFFER_STATUS_VALUES, SHIPMENT_STATUS_VALUES } from "../../db/crowdship";
+import { OFFER_STATUS_VALUES, REQUEST_STATUS_VALUES, SHIPMENT_STATUS_VALUES } from "../../db/crowdship";
 import { COURIER_POSITIONS_PER_BATCH_MAX, COURIERS_NEARBY_RADIUS_MAX_KM, OFFER_MESSAGE_MAX_LENGTH, OFFER_PICKUP_PLAN_MAX_LENGTH } from "../platform/limits";
 import { MoneySchema } from "../platform/money";
 import { PageQuerySchema } from "../platform/schemas";
@@ -32,6 +32,7 @@ export const RatingBodySchema = z.object({ rating: z.number().int().min(1).max(5
 
 export const MyShipmentsQuery = PageQuerySchema.extend({ role: z.enum(["traveler", "requester"]).default("requester") }).strict();
 export const OffersQuery = PageQuerySchema;
+export const MyOffersQuery = PageQuerySchema.extend({ status: z.enum(OFFER_STATUS_VALUES).optional() }).strict();
 export const NearbyQuery = z
   .object({ lat: z.coerce.number().pipe(latitude), lng: z.coerce.number().pipe(longitude), radiusKm: z.coerce.number().positive().max(COURIERS_NEARBY_RADIUS_MAX_KM) })
   .strict();
@@ -52,6 +53,13 @@ export const OfferSchema = z
   })
   .openapi("ShipmentOffer");
 export const OfferPageSchema = z.object({ items: z.array(OfferSchema), nextCursor: z.string().nullable() });
+
+export const MyOfferSchema = OfferSchema.extend({
+  request: z
+    .object({ id: z.string(), item: z.object({ title: z.string(), weightKg: z.number() }), from: PlaceSchema, to: PlaceSchema, deliverBy: z.string(), status: z.enum(REQUEST_STATUS_VALUES) })
+    .openapi({ description: "What the offer is for: the request's summary" }),
+}).openapi("MyShipmentOffer");
+export const MyOfferPageSchema = z.object({ items: z.array(MyOfferSchema), nextCursor: z.string().nullable() });
 
 const PointSchema = z.object({ lat: z.number(), lng: z.number(), at: z.string() });
 const MilestoneSchema = z

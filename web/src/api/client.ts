@@ -30,6 +30,8 @@ import type {
   MfaStatus,
   Money,
   MyBid,
+  MyOffer,
+  MyOffersQuery,
   MyOrdersQuery,
   OpenDisputeInput,
   Order,
@@ -308,6 +310,8 @@ export function createApiClient(session: SessionStore) {
       authed<{ items: TripMatch[] }>({ method: "GET", path: `/shipment-requests/${encodeURIComponent(id)}/matches`, signal }).then((result) => result.items),
     requestOffers: (id: string, signal?: AbortSignal) =>
       authed<{ items: ShipmentOffer[] }>({ method: "GET", path: `/shipment-requests/${encodeURIComponent(id)}/offers`, signal, cache: "no-store" }).then((result) => result.items),
+    myOffers: (query: MyOffersQuery = {}, signal?: AbortSignal) =>
+      authed<Page<MyOffer>>({ method: "GET", path: `/me/offers${queryString({ ...query })}`, signal, cache: "no-store" }),
     makeOffer: (requestId: string, input: CreateOfferInput) => authed<ShipmentOffer>({ method: "POST", path: `/shipment-requests/${encodeURIComponent(requestId)}/offers`, body: input }),
     acceptOffer: (offerId: string, idempotencyKey: string) => authed<AcceptOfferResult>(moneyPost(`/offers/${encodeURIComponent(offerId)}/accept`, {}, idempotencyKey)),
     myShipments: (query: PageQuery & { role: ShipmentRole }, signal?: AbortSignal) =>

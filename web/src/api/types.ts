@@ -814,6 +814,17 @@ export interface ShipmentOffer {
   updatedAt: string;
 }
 
+// One of the traveller's own offers with what it is for (GET /v1/me/offers).
+export interface MyOffer extends ShipmentOffer {
+  request: { id: string; item: { title: string; weightKg: number }; from: Place; to: Place; deliverBy: string; status: ShipmentRequestStatus };
+}
+
+export interface MyOffersQuery {
+  status?: OfferStatus;
+  limit?: number;
+  cursor?: string;
+}
+
 export interface CreateOfferInput {
   tripId: string;
   price: Money;

@@ -1,4 +1,4 @@
-// The traveller's dashboard: take the traveller role, announce trips, offer to carry matching requests, and run deliveries to the PIN.
+// The traveller's dashboard: take the traveller role, announce trips, offer to carry matching requests, follow those offers, and run deliveries to the PIN.
 import { useState } from "react";
 import { Link } from "react-router";
 import type { Shipment } from "../../api/types";
@@ -12,6 +12,7 @@ import { formatMoney } from "../catalog/money";
 import { formatDateTime } from "../catalog/time-left";
 import { routeName, shipmentStatusLabel, shortReference } from "./crowdship-format";
 import { DeliveryActions } from "./delivery-actions";
+import { MyOffers } from "./my-offers";
 import { TripCard } from "./trip-card";
 import { TripForm } from "./trip-form";
 
@@ -53,6 +54,8 @@ export function TravelerPage() {
 
 function TravelerSections({ onNotice }: { onNotice: (message: string) => void }) {
   const trips = usePagedData((cursor, signal) => api.myTrips({ limit: pageSize, ...(cursor === undefined ? {} : { cursor }) }, signal), []);
+  // One list of the traveller's offers feeds both the trip cards (their offers per request) and "My offers".
+  const offers = usePagedData((cursor, signal) => api.myOffers({ limit: pageSize, ...(cursor === undefined ? {} : { cursor }) }, signal), []);
   const deliveries = usePagedData((cursor, signal) => api.myShipments({ role: "traveler", limit: pageSize, ...(cursor === undefined ? {} : { cursor }) }, signal), []);
   return (
     <>
@@ -72,15 +75,22 @@ function TravelerSections({ onNotice }: { onNotice: (message: string) => void })
             <TripCard
               key={trip.id}
               trip={trip}
+              offers={offers.items}
               onChanged={(_, message) => {
                 onNotice(message);
                 trips.reload();
+                // Cancelling a trip withdraws its open offers.
+                offers.reload();
               }}
-              onOffered={onNotice}
+              onOffered={(message) => {
+                onNotice(message);
+                offers.reload();
+              }}
             />
           )}
         </PagedList>
       </section>
+      <MyOffers list={offers} />
       <section aria-labelledby="deliveries-title">
         <h2 id="deliveries-title">Your deliveries</h2>
         <PagedList

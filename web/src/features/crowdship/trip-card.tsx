@@ -1,6 +1,6 @@
-// One of the traveller's trips: when, how much space is left, the open requests it could carry (with an offer form each), and its drop-off route.
+// One of the traveller's trips: when, how much space is left, the open requests it could carry (with an offer form each and the traveller's offers on it), and its drop-off route.
 import { useState } from "react";
-import type { Trip, RequestMatch } from "../../api/types";
+import type { RequestMatch, ShipmentOffer, Trip } from "../../api/types";
 import { api } from "../../app/api";
 import { ConfirmAction } from "../../components/confirm-action";
 import { LoadError } from "../../components/load-error";
@@ -13,11 +13,13 @@ import { OfferForm } from "./offer-form";
 
 interface TripCardProps {
   trip: Trip;
+  /** The traveller's own offers loaded so far (the dashboard reads them in one list, not per request). */
+  offers: ShipmentOffer[];
   onChanged: (trip: Trip, notice: string) => void;
   onOffered: (notice: string) => void;
 }
 
-export function TripCard({ trip, onChanged, onOffered }: TripCardProps) {
+export function TripCard({ trip, offers, onChanged, onOffered }: TripCardProps) {
   const headingId = `trip-${trip.id}`;
   const scheduled = trip.status === "scheduled";
   return (
@@ -41,7 +43,7 @@ export function TripCard({ trip, onChanged, onOffered }: TripCardProps) {
       </dl>
       {scheduled && (
         <>
-          <TripRequests trip={trip} onOffered={onOffered} />
+          <TripRequests trip={trip} offers={offers} onOffered={onOffered} />
           <DropOffRoute tripId={trip.id} />
           <ConfirmAction
             label="Cancel trip"
@@ -58,7 +60,7 @@ export function TripCard({ trip, onChanged, onOffered }: TripCardProps) {
   );
 }
 
-function TripRequests({ trip, onOffered }: { trip: Trip; onOffered: (notice: string) => void }) {
+function TripRequests({ trip, offers, onOffered }: { trip: Trip; offers: ShipmentOffer[]; onOffered: (notice: string) => void }) {
   const matches = useApiData((signal) => api.tripRequests(trip.id, signal), [trip.id]);
   const items = matches.state.data;
   return (
@@ -86,6 +88,7 @@ function TripRequests({ trip, onOffered }: { trip: Trip; onOffered: (notice: str
               key={match.request.id}
               match={match}
               tripId={trip.id}
+              mine={offers.filter((offer) => offer.requestId === match.request.id && offer.tripId === trip.id)}
               onOffered={(price) => {
                 onOffered(`Offer of ${price} sent for “${match.request.item.title}”.`);
               }}
@@ -97,12 +100,9 @@ function TripRequests({ trip, onOffered }: { trip: Trip; onOffered: (notice: str
   );
 }
 
-function RequestMatch({ match, tripId, onOffered }: { match: RequestMatch; tripId: string; onOffered: (price: string) => void }) {
+function RequestMatch({ match, tripId, mine, onOffered }: { match: RequestMatch; tripId: string; mine: ShipmentOffer[]; onOffered: (price: string) => void }) {
   const { request } = match;
   const [offering, setOffering] = useState(false);
-  // A traveller sees only their own offers on a request: those are "my offers" for it.
-  const offers = useApiData((signal) => api.requestOffers(request.id, signal), [request.id]);
-  const mine = (offers.state.data ?? []).filter((offer) => offer.tripId === tripId);
   const open = mine.find((offer) => offer.status === "open");
   return (
     <li className="match-row">
@@ -134,7 +134,6 @@ function RequestMatch({ match, tripId, onOffered }: { match: RequestMatch; tripI
             quote={match.quote}
             onOffered={(offer) => {
               setOffering(false);
-              offers.reload();
               onOffered(formatMoney(offer.price));
             }}
           />
