@@ -136,6 +136,11 @@ export const shipments = pgTable(
     currency: text("currency").notNull(),
     /** The accepted offer's price: held from the requester's wallet at acceptance, released to the traveller at delivery. */
     rewardMinor: bigint("reward_minor", { mode: "number" }).notNull(),
+    /**
+     * "Buy this for me": the item's declared price, which the traveller pays in A. Held with the reward at acceptance and
+     * reimbursed to the traveller at delivery (no fee on it). 0 when the request carries an order: its own escrow pays the seller.
+     */
+    itemCostMinor: bigint("item_cost_minor", { mode: "number" }).notNull().default(0),
     /** HMAC-SHA-256 of the 6-digit delivery PIN; the PIN itself is shown once, to the requester. */
     pinHash: text("pin_hash").notNull(),
     fromPlace: jsonb("from_place").$type<Place>().notNull(),
@@ -158,6 +163,7 @@ export const shipments = pgTable(
     index("shipments_requester_idx").on(table.requesterId, table.createdAt),
     index("shipments_trip_idx").on(table.tripId),
     check("shipments_reward_positive", sql`${table.rewardMinor} > 0`),
+    check("shipments_item_cost_nonnegative", sql`${table.itemCostMinor} >= 0`),
     check("shipments_rating_range", sql`${table.rating} IS NULL OR ${table.rating} BETWEEN 1 AND 5`),
   ],
 );

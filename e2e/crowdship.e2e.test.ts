@@ -75,12 +75,12 @@ beforeAll(async () => {
   });
   tripId = trip.id;
 
-  // The requester has money in the wallet to hold the reward when accepting.
+  // The requester has money in the wallet to hold, for both requests, the reward and the item's price when accepting.
   requesterToken = await register(requester);
   await callOk("POST", "/v1/wallet/deposits", {
     token: requesterToken,
     headers: { "Idempotency-Key": randomUUID() },
-    body: { amount: { amount: 20_000, currency: "USD" }, paymentMethod: "pm_card_visa" },
+    body: { amount: { amount: 60_000, currency: "USD" }, paymentMethod: "pm_card_visa" },
   });
 
   browser = await openBrowser({ stepTimeoutMs });

@@ -121,7 +121,7 @@ async function recordDelivery(ctx: ServiceContext, shipmentId: string, live: Ses
     const feeMinor = await releaseReward(scope, ctx, row);
     const orderId = row.orderId;
     if (orderId) await orderStep(ctx, scope, row, () => confirmDeliveredByCourier(ctx, orderId, row.travelerId, scope), "completion");
-    await scope.audit({ actorId: row.travelerId, action: "crowdship.shipment_delivered", subjectType: "shipment", subjectId: shipmentId, details: { rewardMinor: row.rewardMinor, feeMinor, currency: row.currency } });
+    await scope.audit({ actorId: row.travelerId, action: "crowdship.shipment_delivered", subjectType: "shipment", subjectId: shipmentId, details: { rewardMinor: row.rewardMinor, itemCostMinor: row.itemCostMinor, feeMinor, currency: row.currency } });
     await scope.emit("shipment.delivered", { ...shipmentEventPayload(row), deliveredAt: now.toISOString(), onTime: now.getTime() <= row.deliverBy.getTime() });
     return delivered!;
   });

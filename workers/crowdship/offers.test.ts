@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { idempotencyKeys, shipmentOffers, shipments } from "../../db/schema";
 import { transferCount } from "../orders/test-fixtures";
 import { call, expectProblem, registerUser, withDatabase } from "../test-support/api";
-import { accept, eventsAbout, openOffer, postOffer, REWARD_MINOR, shipmentRow } from "./shipment-test-fixtures";
+import { accept, eventsAbout, ITEM_COST_MINOR, openOffer, postOffer, REWARD_MINOR, shipmentRow } from "./shipment-test-fixtures";
 import { createRequest, createTrip, DAY_MS, fund, inMs, registerTraveler, requestRow, tripRow, updateTrip, usd, wallet } from "./test-fixtures";
 
 async function offerRow(offerId: string) {
@@ -98,18 +98,18 @@ describe("GET /v1/shipment-requests/:id/offers and withdrawing", () => {
 });
 
 describe("POST /v1/offers/:id/accept", () => {
-  it("creates the shipment, holds the reward, reserves the trip, declines the other offers and shows the PIN once", async () => {
+  it("creates the shipment, holds the reward and the item's price, reserves the trip, declines the other offers and shows the PIN once", async () => {
     const { requester, request, trip, offer, traveler } = await openOffer();
     const second = await createTrip();
     const other = await postOffer(second.traveler, request.id, { tripId: second.trip.id, price: usd(3_000) });
-    await fund(requester, REWARD_MINOR);
+    await fund(requester, REWARD_MINOR + ITEM_COST_MINOR);
     const response = await accept(requester, offer.id);
     expect(response.status).toBe(201);
     const { shipment, pin } = response.body;
     expect(pin).toMatch(/^\d{6}$/);
     expect(shipment).toMatchObject({ id: expect.stringMatching(/^shp_/), status: "accepted", requestId: request.id, offerId: offer.id, tripId: trip.id, travelerId: traveler.id, requesterId: requester.id });
-    expect(shipment).toMatchObject({ orderId: null, reward: usd(REWARD_MINOR), item: { title: "Box of macarons", weightKg: 1.2 }, plannedArriveAt: trip.arriveAt, milestones: [{ kind: "accepted", at: expect.any(String) }] });
-    expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR });
+    expect(shipment).toMatchObject({ orderId: null, reward: usd(REWARD_MINOR), itemCost: usd(ITEM_COST_MINOR), item: { title: "Box of macarons", weightKg: 1.2 }, plannedArriveAt: trip.arriveAt, milestones: [{ kind: "accepted", at: expect.any(String) }] });
+    expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR + ITEM_COST_MINOR });
     expect((await tripRow(trip.id))?.reservedGrams).toBe(1_200);
     expect((await requestRow(request.id))?.status).toBe("accepted");
     expect((await call("GET", `/v1/shipment-requests/${request.id}`, { token: requester.accessToken })).body).toMatchObject({ status: "accepted", shipmentId: shipment.id });
@@ -123,7 +123,7 @@ describe("POST /v1/offers/:id/accept", () => {
 
   it("replays the first answer for the same Idempotency-Key with the PIN left out, since it is kept only hashed, moving the money once", async () => {
     const { requester, offer } = await openOffer();
-    await fund(requester, REWARD_MINOR);
+    await fund(requester, REWARD_MINOR + ITEM_COST_MINOR);
     const first = await accept(requester, offer.id, "accept-once");
     const again = await accept(requester, offer.id, "accept-once");
     expect(first.body.pin).toMatch(/^\d{6}$/);
@@ -136,18 +136,18 @@ describe("POST /v1/offers/:id/accept", () => {
 
   it("refuses a short wallet with 422 INSUFFICIENT_FUNDS and changes nothing", async () => {
     const { requester, request, trip, offer } = await openOffer();
-    await fund(requester, REWARD_MINOR - 1);
+    await fund(requester, REWARD_MINOR + ITEM_COST_MINOR - 1);
     expectProblem(await accept(requester, offer.id), 422, "INSUFFICIENT_FUNDS");
     expect((await offerRow(offer.id))?.status).toBe("open");
     expect((await requestRow(request.id))?.status).toBe("open");
     expect((await tripRow(trip.id))?.reservedGrams).toBe(0);
     expect(await withDatabase((db) => db.orm.select().from(shipments).where(eq(shipments.requestId, request.id)))).toEqual([]);
-    expect(await wallet(requester)).toEqual({ available: REWARD_MINOR - 1, held: 0 });
+    expect(await wallet(requester)).toEqual({ available: REWARD_MINOR + ITEM_COST_MINOR - 1, held: 0 });
   });
 
   it("refuses a trip without room left with 409 TRIP_CAPACITY_EXCEEDED", async () => {
     const { requester, trip, offer } = await openOffer();
-    await fund(requester, REWARD_MINOR);
+    await fund(requester, REWARD_MINOR + ITEM_COST_MINOR);
     await updateTrip(trip.id, { reservedGrams: 4_000 });
     expect(expectProblem(await accept(requester, offer.id), 409, "TRIP_CAPACITY_EXCEEDED").freeCapacityKg).toBe(1);
   });
@@ -163,7 +163,7 @@ describe("POST /v1/offers/:id/accept", () => {
     const { requester, request, offer } = await openOffer();
     const second = await createTrip();
     const declined = await postOffer(second.traveler, request.id, { tripId: second.trip.id, price: usd(3_000) });
-    await fund(requester, REWARD_MINOR);
+    await fund(requester, REWARD_MINOR + ITEM_COST_MINOR);
     expect((await accept(requester, offer.id)).status).toBe(201);
     expectProblem(await accept(requester, declined.body.id), 409, "OFFER_NOT_OPEN");
     const late = await createTrip();

@@ -84,6 +84,7 @@ export const ShipmentSchema = z
     sellerId: z.string().nullable(),
     item: ShipmentRequestSchema.shape.item.omit({ value: true }),
     reward: MoneySchema,
+    itemCost: MoneySchema.openapi({ description: "For a \"buy this for me\" request, the item's price the traveller pays for it: held with the reward and reimbursed at delivery. Zero when the shipment carries an order" }),
     from: PlaceSchema,
     to: PlaceSchema,
     deliverBy: z.string(),

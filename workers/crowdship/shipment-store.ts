@@ -29,6 +29,8 @@ export interface ShipmentView {
   sellerId: string | null;
   item: { title: string; weightKg: number; description?: string; link?: string; category?: string };
   reward: Money;
+  /** "Buy this for me": the item's price, held with the reward and reimbursed to the traveller; zero for an order. */
+  itemCost: Money;
   from: ShipmentRow["fromPlace"];
   to: ShipmentRow["toPlace"];
   deliverBy: string;
@@ -103,6 +105,7 @@ function toView(row: ShipmentRow, item: ShipmentItem | undefined): ShipmentView 
     sellerId: row.sellerId,
     item: { title, weightKg: toKg(row.weightGrams), ...(description ? { description } : {}), ...(link ? { link } : {}), ...(category ? { category } : {}) },
     reward: { amount: row.rewardMinor, currency: row.currency as Currency },
+    itemCost: { amount: row.itemCostMinor, currency: row.currency as Currency },
     from: row.fromPlace,
     to: row.toPlace,
     deliverBy: row.deliverBy.toISOString(),

@@ -6,6 +6,10 @@ import { call, withDatabase, type ApiResponse } from "../test-support/api";
 import { createRequest, createTrip, fund, key, registerTraveler, usd, type TestUser } from "./test-fixtures";
 
 export const REWARD_MINOR = 2_500;
+/** The default request's item value (requestBody, USD 80): a standalone request holds it with the reward for the traveller. */
+export const ITEM_COST_MINOR = 8_000;
+/** What accepting holds from the requester: the reward, plus the item's price for a "buy this for me" request. */
+export const heldFor = (request: { orderId: string | null; item: { value: { amount: number } } }) => REWARD_MINOR + (request.orderId === null ? request.item.value.amount : 0);
 
 export function postOffer(traveler: TestUser, requestId: string, body: Record<string, unknown>): Promise<ApiResponse> {
   return call("POST", `/v1/shipment-requests/${requestId}/offers`, { token: traveler.accessToken, body });
@@ -38,7 +42,7 @@ export async function openOffer(requestOverrides: Record<string, unknown> = {}, 
 /** An open offer accepted by a requester who had just enough for the reward: the shipment and its PIN. */
 export async function acceptedShipment(requestOverrides: Record<string, unknown> = {}, requester?: TestUser) {
   const setup = await openOffer(requestOverrides, requester);
-  await fund(setup.requester, REWARD_MINOR);
+  await fund(setup.requester, heldFor(setup.request));
   const accepted = await accept(setup.requester, setup.offer.id);
   expect(accepted.status).toBe(201);
   return { ...setup, shipment: accepted.body.shipment, pin: accepted.body.pin as string };

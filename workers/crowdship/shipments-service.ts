@@ -75,6 +75,8 @@ export async function acceptOffer(ctx: ServiceContext, auth: AuthContext, offerI
         weightGrams: request.weightGrams,
         currency: offer.currency,
         rewardMinor: offer.priceMinor,
+        // "Buy this for me": the traveller pays for the item, so its declared price is held and reimbursed with the reward.
+        itemCostMinor: request.orderId === null ? request.itemValueMinor : 0,
         pinHash: await hashPin(ctx.env.JWT_SECRET, shipmentId, pin),
         fromPlace: request.fromPlace,
         toPlace: request.toPlace,
@@ -87,7 +89,7 @@ export async function acceptOffer(ctx: ServiceContext, auth: AuthContext, offerI
       .returning();
     assert(row, `new shipment ${shipmentId} was not written`);
     await holdReward(scope, ctx, row);
-    await scope.audit({ actorId: auth.userId, action: "crowdship.offer_accepted", subjectType: "shipment", subjectId: shipmentId, details: { offerId, rewardMinor: offer.priceMinor, currency: offer.currency } });
+    await scope.audit({ actorId: auth.userId, action: "crowdship.offer_accepted", subjectType: "shipment", subjectId: shipmentId, details: { offerId, rewardMinor: row.rewardMinor, itemCostMinor: row.itemCostMinor, currency: offer.currency } });
     await scope.emit("shipment.accepted", { ...shipmentEventPayload(row), offerId });
     return { row, pin };
   });
@@ -139,7 +141,7 @@ export async function cancelShipment(ctx: ServiceContext, auth: AuthContext, shi
       .set({ reservedGrams: sql`${trips.reservedGrams} - ${locked.weightGrams}`, updatedAt: now })
       .where(eq(trips.id, locked.tripId));
     await scope.tx.update(shipmentRequests).set({ status: "cancelled", updatedAt: now }).where(eq(shipmentRequests.id, locked.requestId));
-    await scope.audit({ actorId: auth.userId, action: "crowdship.shipment_cancelled", subjectType: "shipment", subjectId: shipmentId, details: { by: party, rewardMinor: locked.rewardMinor } });
+    await scope.audit({ actorId: auth.userId, action: "crowdship.shipment_cancelled", subjectType: "shipment", subjectId: shipmentId, details: { by: party, rewardMinor: locked.rewardMinor, itemCostMinor: locked.itemCostMinor } });
     return cancelled!;
   });
   await refreshSession(ctx, row);

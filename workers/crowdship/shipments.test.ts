@@ -3,24 +3,25 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { accounts, transferEntries } from "../orders/test-fixtures";
 import { call, expectProblem, registerUser } from "../test-support/api";
-import { accept, acceptedShipment, deliverWith, eventsAbout, postOffer, REWARD_MINOR, shipmentAction, shipmentRow, walkNorthFromParis, wrongPin } from "./shipment-test-fixtures";
+import { accept, acceptedShipment, deliverWith, eventsAbout, ITEM_COST_MINOR, postOffer, REWARD_MINOR, shipmentAction, shipmentRow, walkNorthFromParis, wrongPin } from "./shipment-test-fixtures";
 import { createRequest, createTrip, deliverEvents, eventually, fund, notificationsOf, paidCrowdshipOrder, registerAdmin, registerTraveler, requestRow, tripRow, usd, wallet } from "./test-fixtures";
 
 /** 5% of the USD 25 reward. */
 const FEE_MINOR = 125;
 
 describe("the crowdship flow", () => {
-  it("carries a request from trip to delivery: matches, offer, accept, pickup, positions, a wrong PIN, then the right one releases the reward", async () => {
+  it("carries a request from trip to delivery: matches, offer, accept, pickup, positions, a wrong PIN, then the right one pays the traveller the reward less the fee and the item's price", async () => {
     const traveler = await registerTraveler("flow-traveler");
     const { trip } = await createTrip({}, traveler);
     const { requester, request } = await createRequest();
     const matches = await call("GET", `/v1/shipment-requests/${request.id}/matches`, { token: requester.accessToken });
     expect(matches.body.items.map((match: { tripId: string }) => match.tripId)).toContain(trip.id);
     const offer = await postOffer(traveler, request.id, { tripId: trip.id, price: usd(REWARD_MINOR) });
-    await fund(requester, REWARD_MINOR);
+    await fund(requester, REWARD_MINOR + ITEM_COST_MINOR);
     const accepted = await accept(requester, offer.body.id);
     const { shipment, pin } = accepted.body;
-    expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR });
+    expect({ reward: shipment.reward, itemCost: shipment.itemCost }).toEqual({ reward: usd(REWARD_MINOR), itemCost: usd(ITEM_COST_MINOR) });
+    expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR + ITEM_COST_MINOR });
 
     const picked = await shipmentAction(traveler, shipment.id, "pickup");
     expect({ status: picked.status, shipment: picked.body.status }).toEqual({ status: 200, shipment: "picked_up" });
@@ -37,11 +38,11 @@ describe("the crowdship flow", () => {
     const delivered = await deliverWith(traveler, shipment.id, pin);
     expect(delivered.status).toBe(200);
     expect(delivered.body).toMatchObject({ status: "delivered", deliveredAt: expect.any(String), pinAttemptsLeft: 4 });
-    expect(await wallet(traveler)).toEqual({ available: REWARD_MINOR - FEE_MINOR, held: 0 });
+    expect(await wallet(traveler)).toEqual({ available: ITEM_COST_MINOR + REWARD_MINOR - FEE_MINOR, held: 0 });
     expect(await wallet(requester)).toEqual({ available: 0, held: 0 });
     expect(await transferEntries(`shipment:${shipment.id}:reward_release`)).toEqual({
-      [accounts.held(requester.id)]: -REWARD_MINOR,
-      [accounts.available(traveler.id)]: REWARD_MINOR - FEE_MINOR,
+      [accounts.held(requester.id)]: -(REWARD_MINOR + ITEM_COST_MINOR),
+      [accounts.available(traveler.id)]: ITEM_COST_MINOR + REWARD_MINOR - FEE_MINOR,
       [accounts.fees]: FEE_MINOR,
     });
     const [event] = await eventsAbout("shipment.delivered", "shipmentId", shipment.id);
@@ -49,14 +50,15 @@ describe("the crowdship flow", () => {
 
     const again = await deliverWith(traveler, shipment.id, pin);
     expect({ status: again.status, shipment: again.body.status }).toEqual({ status: 200, shipment: "delivered" });
-    expect(await wallet(traveler)).toEqual({ available: REWARD_MINOR - FEE_MINOR, held: 0 });
+    expect(await wallet(traveler)).toEqual({ available: ITEM_COST_MINOR + REWARD_MINOR - FEE_MINOR, held: 0 });
     expect((await tripRow(trip.id))?.reservedGrams).toBe(1_200);
   });
 
   it("with an order: pickup puts it in transit, the PIN completes it and pays the seller, who may watch the shipment", async () => {
     const { seller, buyer, order } = await paidCrowdshipOrder();
     const { shipment, pin, traveler } = await acceptedShipment({ orderId: order.id }, buyer);
-    expect({ orderId: shipment.orderId, sellerId: shipment.sellerId }).toEqual({ orderId: order.id, sellerId: seller.id });
+    // The order's own escrow pays the seller: only the reward is held for the traveller.
+    expect({ orderId: shipment.orderId, sellerId: shipment.sellerId, itemCost: shipment.itemCost }).toEqual({ orderId: order.id, sellerId: seller.id, itemCost: usd(0) });
     await shipmentAction(traveler, shipment.id, "pickup");
     const readOrder = () => call("GET", `/v1/orders/${order.id}`, { token: buyer.accessToken });
     expect((await readOrder()).body.status).toBe("in_transit");
@@ -80,7 +82,7 @@ describe("wrong PINs", () => {
     expect(left).toEqual([4, 3, 2, 1, 0]);
     expectProblem(await deliverWith(traveler, shipment.id, pin), 409, "SHIPMENT_LOCKED");
     expect((await shipmentRow(shipment.id))?.status).toBe("locked");
-    expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR });
+    expect(await wallet(requester)).toEqual({ available: 0, held: REWARD_MINOR + ITEM_COST_MINOR });
 
     const [locked] = await eventsAbout("shipment.locked", "shipmentId", shipment.id);
     await deliverEvents([{ id: locked!.id, type: "shipment.locked", payload: locked!.payload as never }]);
@@ -165,7 +167,7 @@ describe("cancelling and rating", () => {
     const { traveler, requester, trip, request, shipment } = await acceptedShipment();
     const cancelled = await shipmentAction(requester, shipment.id, "cancel");
     expect({ status: cancelled.status, shipment: cancelled.body.status }).toEqual({ status: 200, shipment: "cancelled" });
-    expect(await wallet(requester)).toEqual({ available: REWARD_MINOR, held: 0 });
+    expect(await wallet(requester)).toEqual({ available: REWARD_MINOR + ITEM_COST_MINOR, held: 0 });
     expect((await tripRow(trip.id))?.reservedGrams).toBe(0);
     expect((await requestRow(request.id))?.status).toBe("cancelled");
     expectProblem(await shipmentAction(traveler, shipment.id, "pickup"), 409, "SHIPMENT_STATE_CONFLICT");

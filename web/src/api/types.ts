@@ -862,6 +862,8 @@ export interface Shipment {
   sellerId: string | null;
   item: ShipmentItem;
   reward: Money;
+  // "Buy this for me": the item's price, held with the reward and paid to the traveller on delivery (zero for an order).
+  itemCost: Money;
   from: Place;
   to: Place;
   deliverBy: string;

@@ -10,8 +10,8 @@ export function AcceptedPin({ result }: { result: AcceptOfferResult }) {
       <h2 id="pin-title">Your delivery PIN</h2>
       <p className="pin-code">{pin}</p>
       <p>
-        <strong>Give this PIN to the traveller only when you have the item in your hands.</strong> It releases the {formatMoney(shipment.reward)} reward, held from your
-        wallet until then.
+        <strong>Give this PIN to the traveller only when you have the item in your hands.</strong> It releases the {formatMoney(shipment.reward)} reward
+        {shipment.itemCost.amount > 0 && <> and the item's price of {formatMoney(shipment.itemCost)}</>}, held from your wallet until then.
       </p>
       <p className="muted">It is shown only this once: write it down or keep this page open.</p>
       <p>

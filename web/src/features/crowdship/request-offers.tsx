@@ -1,5 +1,5 @@
 // Travellers' offers on a request, each priced against the quote; accepting one holds its price from the wallet and reveals the PIN.
-import type { AcceptOfferResult, ShipmentOffer, ShipmentRequest } from "../../api/types";
+import type { AcceptOfferResult, Money, ShipmentOffer, ShipmentRequest } from "../../api/types";
 import { api } from "../../app/api";
 import { ConfirmAction } from "../../components/confirm-action";
 import { LoadError } from "../../components/load-error";
@@ -39,7 +39,7 @@ export function RequestOffers({ request, onAccepted }: RequestOffersProps) {
       ) : (
         <ul className="offer-list" aria-label="Offers">
           {items.map((offer) => (
-            <OfferRow key={offer.id} offer={offer} acceptable={request.status === "open" && offer.status === "open"} onAccepted={onAccepted} />
+            <OfferRow key={offer.id} offer={offer} itemCost={request.orderId === null ? request.item.value : null} acceptable={request.status === "open" && offer.status === "open"} onAccepted={onAccepted} />
           ))}
         </ul>
       )}
@@ -47,7 +47,16 @@ export function RequestOffers({ request, onAccepted }: RequestOffersProps) {
   );
 }
 
-function OfferRow({ offer, acceptable, onAccepted }: { offer: ShipmentOffer; acceptable: boolean; onAccepted: (result: AcceptOfferResult) => void }) {
+interface OfferRowProps {
+  offer: ShipmentOffer;
+  /** "Buy this for me": the item's price the traveller pays, held with the reward; null when an order already paid for it. */
+  itemCost: Money | null;
+  acceptable: boolean;
+  onAccepted: (result: AcceptOfferResult) => void;
+}
+
+function OfferRow({ offer, itemCost, acceptable, onAccepted }: OfferRowProps) {
+  const held = itemCost === null ? `${formatMoney(offer.price)} is held` : `${formatMoney(offer.price)} and the item's price of ${formatMoney(itemCost)} (the traveller buys it for you) are held`;
   const idempotent = useIdempotentCall();
   const comparison = priceAgainstQuote(offer.price, offer.quote);
   return (
@@ -64,7 +73,7 @@ function OfferRow({ offer, acceptable, onAccepted }: { offer: ShipmentOffer; acc
       {acceptable && (
         <ConfirmAction
           label={`Accept ${formatMoney(offer.price)}`}
-          question={`Accept this offer? ${formatMoney(offer.price)} is held from your wallet and goes to the traveller only when you give them the delivery PIN. Other offers are declined.`}
+          question={`Accept this offer? ${held} from your wallet and go to the traveller only when you give them the delivery PIN. Other offers are declined.`}
           confirmLabel="Yes, accept"
           pendingLabel="Accepting…"
           run={async () => onAccepted(await idempotent(`accept:${offer.id}`, (key) => api.acceptOffer(offer.id, key)))}

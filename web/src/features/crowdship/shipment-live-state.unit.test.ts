@@ -15,6 +15,7 @@ const shipment: Shipment = {
   sellerId: null,
   item: { title: "Camera", weightKg: 1 },
   reward: { amount: 2000, currency: "USD" },
+  itemCost: { amount: 0, currency: "USD" },
   from: { city: "Berlin", country: "DE", lat: 52.52, lng: 13.405 },
   to: { city: "Dubai", country: "AE", lat: 25.2048, lng: 55.2708 },
   deliverBy: "2026-12-01T00:00:00.000Z",

@@ -121,6 +121,12 @@ function ShipmentTracking({ shipmentId }: { shipmentId: string }) {
               </dd>
               <dt>Reward</dt>
               <dd>{formatMoney(shipment.reward)}</dd>
+              {shipment.itemCost.amount > 0 && (
+                <>
+                  <dt>Item price (paid back to the traveller)</dt>
+                  <dd>{formatMoney(shipment.itemCost)}</dd>
+                </>
+              )}
             </dl>
           </section>
           <section className="card" aria-labelledby="milestones-title">

@@ -1,0 +1,2 @@
+ALTER TABLE "shipments" ADD COLUMN "item_cost_minor" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "shipments" ADD CONSTRAINT "shipments_item_cost_nonnegative" CHECK ("shipments"."item_cost_minor" >= 0);
